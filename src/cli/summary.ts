@@ -1,0 +1,44 @@
+import type { AnalysisResult } from '../engine/result.js';
+import type { RecordRiskSummary } from '../risk/adversary.js';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+}
+
+/** The human-readable summary of `edra analyze` (counts and measures only). */
+export function formatSummary(r: AnalysisResult): string {
+  const out: string[] = [];
+  const c = r.classes;
+  out.push(`edra ${r.edra}: ${r.name ?? r.spec}`);
+  out.push(
+    `dataset      ${r.dataset.path} (${r.dataset.format}, ${r.dataset.rows} rows, ${r.dataset.columns.length} columns, sha256 ${r.dataset.sha256.slice(0, 12)})`,
+  );
+  out.push(`QIs          ${r.quasiIdentifiers.join(', ')} (missing values: ${r.dataset.missingValues}${r.dataset.excludedRecords ? `, ${r.dataset.excludedRecords} records excluded` : ''})`);
+  out.push(`population   N = ${num(r.population.size)}, sampling fraction ${num(r.population.samplingFraction)} (${r.population.source})`);
+  out.push(`classes      ${c.count} (size ${c.minSize}-${c.maxSize}, mean ${c.meanSize.toFixed(2)}); sample uniques ${c.uniques} (${pct(c.uniqueFraction)})`);
+  out.push(`k            ${r.k}${c.recordsBelowK !== undefined ? `; records in classes smaller than ${r.thresholdSettings.k}: ${c.recordsBelowK} (${pct(c.recordsBelowK / Math.max(1, r.dataset.rows - r.dataset.excludedRecords))})` : ''}`);
+  out.push('');
+  const levels = r.thresholdSettings.riskLevels;
+  const rows: string[][] = [['risk', 'highest', 'lowest', 'average', '@highest', '@lowest', ...levels.map((t) => `>${t}`)]];
+  const add = (name: string, s: RecordRiskSummary | undefined) => {
+    if (!s) return;
+    rows.push([name, num(s.highest), num(s.lowest), num(s.average), String(s.recordsAtHighest), String(s.recordsAtLowest), ...levels.map((t) => String(s.recordsAbove[String(t)] ?? 0))]);
+  };
+  add('prosecutor', r.risk.prosecutor);
+  add('journalist', r.risk.journalist);
+  if (rows.length > 1) out.push(...table(rows));
+  if (r.risk.marketer) out.push(`marketer     expected fraction re-identified ${num(r.risk.marketer.expected)}`);
+  out.push('');
+  if (r.thresholds.length > 0) {
+    out.push('thresholds');
+    for (const t of r.thresholds) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name} ${t.comparison} ${t.limit}  (value ${num(t.value)})`);
+  }
+  out.push(`verdict      ${r.verdict.toUpperCase()}${r.verdict === 'fail' ? ' (thresholds not met)' : ''}`);
+  for (const w of r.warnings) out.push(`warning: ${w.message}`);
+  for (const n of r.notes) out.push(`note: ${n}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,115 @@
+/**
+ * The analysis spec: what to load, which attributes play which role, the attacker
+ * models, the population and the thresholds. Validated by zod; `edra schema` exports
+ * the same schema as JSON Schema for editor completion.
+ */
+import { z } from 'zod';
+import { releaseContexts } from './presets.js';
+
+export const dataFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow'] as const;
+export type DataFormat = (typeof dataFormats)[number];
+
+export const adversaryModels = ['prosecutor', 'journalist', 'marketer'] as const;
+export type AdversaryModel = (typeof adversaryModels)[number];
+
+export const missingValuePolicies = ['ownValue', 'exclude', 'wildcard'] as const;
+export type MissingValuePolicy = (typeof missingValuePolicies)[number];
+
+const columnName = z.string().min(1).describe('A column name of the dataset, exactly as in its header.');
+const probability = z.number().gt(0).lte(1);
+
+export const csvOptionsSchema = z
+  .strictObject({
+    delimiter: z.string().min(1).max(4).optional().describe('Field delimiter; detected from the header line when absent ("\\t" for TSV).'),
+    quote: z.string().max(1).optional().describe('Quote character; auto-detected when absent.'),
+    escape: z.string().max(1).optional().describe('Escape character; auto-detected when absent.'),
+    header: z.boolean().optional().describe('Whether the first line holds column names (default: true).'),
+    nullStrings: z.array(z.string()).optional().describe('Cell texts read as missing (default: the empty cell).'),
+    types: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .describe('Column type overrides (DuckDB type names), e.g. { zip: VARCHAR }. QI and sensitive columns are always read as text.'),
+  })
+  .describe('CSV/TSV read options; everything not given is auto-detected.');
+
+export const datasetSchema = z.strictObject({
+  path: z.string().min(1).describe('Data file, relative to the spec file.'),
+  format: z.enum(dataFormats).optional().describe('File format; taken from the extension when absent.'),
+  csv: csvOptionsSchema.optional(),
+});
+
+export const attributesSchema = z
+  .strictObject({
+    identifying: z.array(columnName).default([]).describe('Direct identifiers: never analysed, flagged when present in the data.'),
+    quasiIdentifiers: z.array(columnName).min(1).describe('Quasi-identifiers: the attributes an attacker may know; they define the equivalence classes.'),
+    sensitive: z.array(columnName).default([]).describe('Sensitive attributes (attribute disclosure).'),
+    insensitive: z.array(columnName).default([]).describe('Attributes released as they are, not analysed.'),
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Map<string, string>();
+    for (const role of ['identifying', 'quasiIdentifiers', 'sensitive', 'insensitive'] as const) {
+      a[role].forEach((name, i) => {
+        const before = seen.get(name);
+        if (before !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [role, i],
+            message: `column "${name}" is listed twice (in ${before} and ${role}); give each column one role`,
+          });
+        }
+        seen.set(name, role);
+      });
+    }
+  });
+
+export const populationTableSchema = z.strictObject({
+  path: z.string().min(1).describe('Population file (same QI column names), relative to the spec file.'),
+  format: z.enum(dataFormats).optional(),
+  csv: csvOptionsSchema.optional(),
+  count: columnName.optional().describe('Column holding the number of individuals of each row; without it every row is one individual.'),
+});
+
+export const populationSchema = z
+  .strictObject({
+    size: z.number().int().positive().optional().describe('Population size N the dataset is a sample of.'),
+    samplingFraction: probability.optional().describe('Sampling fraction pi = n / N.'),
+    table: populationTableSchema.optional().describe('Population counts per QI combination (e.g. census tables): gives F_k directly.'),
+  })
+  .refine((p) => !(p.size !== undefined && p.samplingFraction !== undefined), {
+    message: 'give either size or samplingFraction, not both',
+  });
+
+export const thresholdsSchema = z.strictObject({
+  preset: z.enum(releaseContexts).optional().describe('Release context whose precedent thresholds fill highestRisk and averageRisk when not given.'),
+  k: z.number().int().min(1).optional().describe('Minimum equivalence-class size.'),
+  highestRisk: probability.optional().describe('Maximum record risk (prosecutor, journalist).'),
+  averageRisk: probability.optional().describe('Maximum average risk (prosecutor, journalist, marketer).'),
+  riskLevels: z.array(probability).optional().describe('Risk levels for which the records above are counted (default: 0.33, 0.2, 0.09, 0.075, 0.05 and the configured highestRisk).'),
+});
+
+export const specSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().optional().describe('A title for the analysis.'),
+    description: z.string().optional(),
+    dataset: datasetSchema,
+    attributes: attributesSchema,
+    missingValues: z
+      .enum(missingValuePolicies)
+      .default('ownValue')
+      .describe('Missing QI values: ownValue (an empty cell is one more value, as ARX), exclude (records left out and counted), wildcard (matches any value, as sdcMicro).'),
+    population: populationSchema.optional(),
+    adversary: z.array(z.enum(adversaryModels)).min(1).default(['prosecutor', 'journalist', 'marketer']),
+    thresholds: thresholdsSchema.default({}),
+  })
+  .describe('edra analysis spec');
+
+/** A validated spec, defaults applied. */
+export type Spec = z.output<typeof specSchema>;
+/** A spec as written by a user. */
+export type SpecInput = z.input<typeof specSchema>;
+
+/** The spec's JSON Schema (draft 2020-12), for editor completion. */
+export function specJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(specSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -1,0 +1,114 @@
+import type { FrequencyTable } from '../risk/frequencyTable.js';
+import { DataError } from '../errors.js';
+import type { Database } from './database.js';
+import type { DataSource } from './source.js';
+import { readerError } from './readerErrors.js';
+import { quoteIdent } from './sql.js';
+import { readTypedColumns } from './transfer.js';
+
+/** Per-QI facts from the class pass (counts only, no values). */
+export interface QuasiIdentifierStats {
+  name: string;
+  /** Distinct values, the missing value counted as one when present. */
+  distinct: number;
+  /** Records with the value missing. */
+  missing: number;
+}
+
+/** The result of the one pass over the data. */
+export interface EncodedData {
+  /** Groups over all records read; missing values are codes of their own here. */
+  table: FrequencyTable;
+  /** Data rows read. */
+  rows: number;
+  qiStats: QuasiIdentifierStats[];
+  /**
+   * Population class size per group, from a population table (-1 where the table has no
+   * row for the group). Absent when no population table was given.
+   */
+  populationSizes?: Float64Array;
+}
+
+/** A population table to join: its relation and the column counting individuals. */
+export interface PopulationRelation {
+  relation: string;
+  count?: string;
+}
+
+/**
+ * One pass over the file: DuckDB groups the records by their QI tuple
+ * (`SELECT qis, count(*) ... GROUP BY qis`), then encodes each QI of the (much smaller)
+ * grouped table to dense integer codes through a sorted dictionary (NULL last), and
+ * the codes and counts move to typed arrays. The dictionaries stay in DuckDB
+ * (temp tables edra_dict_<q>); no value reaches JS.
+ */
+export async function encodeQuasiIdentifiers(
+  db: Database,
+  source: DataSource,
+  qis: readonly string[],
+  population?: PopulationRelation,
+): Promise<EncodedData> {
+  const m = qis.length;
+  const q = (i: number) => `q${i}`;
+  const select = qis.map((name, i) => `${quoteIdent(name)} AS ${q(i)}`).join(', ');
+  try {
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
+    );
+  } catch (e) {
+    throw readerError(e, source.display, source.format);
+  }
+  const stats = (
+    await db.rows(
+      `SELECT count(*)::BIGINT AS groups, coalesce(sum(f), 0)::BIGINT AS rows, ${qis
+        .map((_, i) => `coalesce(sum(f) FILTER (WHERE ${q(i)} IS NULL), 0)::BIGINT AS m${i}, count(DISTINCT ${q(i)})::BIGINT AS d${i}`)
+        .join(', ')} FROM edra_groups`,
+    )
+  )[0];
+  const groups = Number(stats.groups);
+  const rows = Number(stats.rows);
+  if (rows === 0) {
+    throw new DataError(`${source.display}: no data rows (header only) [rule: data.noRows]`, { file: source.display, rule: 'data.noRows' });
+  }
+  const qiStats: QuasiIdentifierStats[] = qis.map((name, i) => {
+    const missing = Number(stats[`m${i}`]);
+    return { name, missing, distinct: Number(stats[`d${i}`]) + (missing > 0 ? 1 : 0) };
+  });
+  for (const s of qiStats) {
+    if (s.missing === rows) {
+      throw new DataError(`${source.display}: quasi-identifier "${s.name}" has only missing values [rule: qi.allMissing]`, {
+        file: source.display,
+        column: s.name,
+        rule: 'qi.allMissing',
+      });
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE edra_dict_${i} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${q(i)} AS v FROM edra_groups)`,
+    );
+  }
+  const joins = qis.map((_, i) => `JOIN edra_dict_${i} d${i} ON g.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ');
+  const columns = qis.map((_, i) => `d${i}.code`);
+  let popJoin = '';
+  if (population) {
+    const countExpr = population.count ? `sum(${quoteIdent(population.count)})::DOUBLE` : 'count(*)::DOUBLE';
+    const popSelect = qis.map((name, i) => `${quoteIdent(name)}::VARCHAR AS ${q(i)}`).join(', ');
+    await db.exec(`CREATE OR REPLACE TEMP TABLE edra_population AS SELECT ${popSelect}, ${countExpr} AS pf FROM ${population.relation} GROUP BY ALL`);
+    popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
+    columns.push('coalesce(p.pf, -1)::DOUBLE');
+  }
+  const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}`;
+  const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), 'int32' as const];
+  const arrays = await readTypedColumns(db, sql, kinds, groups);
+  const codes = arrays.slice(0, m) as Int32Array[];
+  const counts = arrays[arrays.length - 1] as Int32Array;
+  const cardinalities = Int32Array.from(qiStats, (s) => s.distinct);
+  const nullCodes = Int32Array.from(qiStats, (s) => (s.missing > 0 ? s.distinct - 1 : -1));
+  return {
+    table: { qiNames: [...qis], codes, cardinalities, nullCodes, counts, records: rows },
+    rows,
+    qiStats,
+    populationSizes: population ? (arrays[m] as Float64Array) : undefined,
+  };
+}

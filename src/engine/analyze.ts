@@ -1,0 +1,211 @@
+import path from 'node:path';
+import type { LoadedSpec } from '../config/loadSpec.js';
+import { resolveThresholds } from '../config/thresholds.js';
+import { SpecError } from '../errors.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../data/database.js';
+import { openSource, type DataSource } from '../data/source.js';
+import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
+import { sha256File } from '../data/fileHash.js';
+import { excludeMissing, partitionSizes, wildcardSizes, type ClassSizes } from '../risk/classSizes.js';
+import { summarizeClasses } from '../risk/classes.js';
+import { journalistRisk, marketerRisk, prosecutorRisk } from '../risk/adversary.js';
+import {
+  populationSizesFromFraction,
+  populationSizesFromTable,
+  type PopulationClassSizes,
+} from '../risk/populationSizes.js';
+import { minSafeClassSize, thresholdLine, verdictOf, type ThresholdLine } from '../risk/thresholds.js';
+import { version } from '../version.js';
+import { assignRoles } from './columns.js';
+import type { AnalysisResult } from './result.js';
+
+export interface AnalyzeOptions {
+  /** Called with a short stage description when a long step starts. */
+  onProgress?: (stage: string) => void;
+  database?: DatabaseOptions;
+}
+
+/** Everything one analysis computed: the Result and the encoded spine for later stages. */
+export interface Analysis {
+  result: AnalysisResult;
+  encoded: EncodedData;
+  classSizes: ClassSizes;
+}
+
+/**
+ * Runs one analysis spec: load (DuckDB, streaming), group and encode the QIs in one
+ * pass, then compute the class statistics and the adversary-model risks over typed
+ * arrays, and check the thresholds.
+ */
+export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const db = await openDatabase(options.database);
+  try {
+    return await analyzeWith(db, loaded, options);
+  } finally {
+    db.close();
+  }
+}
+
+async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions): Promise<Analysis> {
+  const { spec } = loaded;
+  const progress = options.onProgress ?? (() => {});
+  const dataFile = path.resolve(loaded.baseDir, spec.dataset.path);
+  const display = spec.dataset.path;
+  progress(`opening ${display}`);
+  const source = await openSource(db, dataFile, display, spec.dataset.format, spec.dataset.csv);
+  const { columns, warnings } = assignRoles(spec, source.columns, display);
+  const notes: string[] = [];
+
+  let popSource: DataSource | undefined;
+  const popSpec = spec.population?.table;
+  if (popSpec) {
+    popSource = await openSource(db, path.resolve(loaded.baseDir, popSpec.path), popSpec.path, popSpec.format, popSpec.csv);
+    const missing = spec.attributes.quasiIdentifiers.filter((q) => !popSource!.columns.some((c) => c.name === q));
+    if (missing.length > 0) {
+      throw new SpecError(`population table ${popSpec.path} lacks the quasi-identifier column "${missing[0]}" [rule: spec.populationColumns]`, {
+        file: popSpec.path,
+        column: missing[0],
+        rule: 'spec.populationColumns',
+      });
+    }
+    if (popSpec.count && !popSource.columns.some((c) => c.name === popSpec.count)) {
+      throw new SpecError(`population table ${popSpec.path} has no count column "${popSpec.count}" [rule: spec.unknownColumn]`, {
+        file: popSpec.path,
+        column: popSpec.count,
+        rule: 'spec.unknownColumn',
+      });
+    }
+  }
+
+  progress(`reading and grouping ${display}`);
+  const qis = spec.attributes.quasiIdentifiers;
+  const [encoded, sha256] = await Promise.all([
+    encodeQuasiIdentifiers(db, source, qis, popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined),
+    sha256File(dataFile),
+  ]);
+
+  progress('computing risk');
+  let excluded = 0;
+  let cs: ClassSizes;
+  let keptGroups: Int32Array | undefined;
+  if (spec.missingValues === 'exclude') {
+    const ex = excludeMissing(encoded.table);
+    excluded = ex.excluded;
+    cs = partitionSizes(ex.table);
+    keptGroups = ex.kept;
+    if (cs.n === 0) {
+      throw new SpecError(`every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
+        file: display,
+        rule: 'data.allExcluded',
+      });
+    }
+    notes.push(`missing values: ${excluded} records with a missing quasi-identifier were excluded from the classes (policy "exclude").`);
+  } else if (spec.missingValues === 'wildcard') {
+    cs = wildcardSizes(encoded.table);
+    notes.push('missing values: a missing quasi-identifier value matches any value (policy "wildcard", as sdcMicro freqCalc); classes overlap, and a record\'s class size is the number of records compatible with it.');
+  } else {
+    cs = partitionSizes(encoded.table);
+    if (encoded.qiStats.some((s) => s.missing > 0)) notes.push('missing values: a missing quasi-identifier value is a value of its own (policy "ownValue", as ARX).');
+  }
+
+  const thresholds = resolveThresholds(spec.thresholds);
+  const classes = summarizeClasses(cs, thresholds.k);
+  const { k, ...classStats } = classes;
+
+  // Population: N and pi from the spec, or from the population table.
+  const n = cs.n;
+  let population: PopulationClassSizes;
+  if (popSource && encoded.populationSizes) {
+    const counts = keptGroups ? Float64Array.from(keptGroups, (g) => encoded.populationSizes![g]) : encoded.populationSizes;
+    let total = 0;
+    const totalRows = await db.rows(`SELECT coalesce(sum(pf), 0)::DOUBLE AS t FROM edra_population`);
+    total = Number(totalRows[0].t);
+    population = populationSizesFromTable(cs, counts, spec.population?.size ?? total);
+    if (population.inconsistentGroups > 0) {
+      notes.push(`population table: ${population.inconsistentGroups} classes are missing from it or counted below their sample size; their population size was set to the sample size.`);
+    }
+  } else {
+    let fraction = 1;
+    if (spec.population?.size !== undefined) {
+      if (spec.population.size < n) {
+        throw new SpecError(`spec population.size (${spec.population.size}) is smaller than the ${n} records analysed [rule: spec.populationSize]`, {
+          path: 'population.size',
+          rule: 'spec.populationSize',
+        });
+      }
+      fraction = n / spec.population.size;
+    } else if (spec.population?.samplingFraction !== undefined) fraction = spec.population.samplingFraction;
+    population = populationSizesFromFraction(cs, fraction);
+    if (spec.population?.size !== undefined) population.populationSize = spec.population.size;
+    if (population.source === 'none') {
+      notes.push('population: none given, so the data is taken as the whole population (F_k = f_k): journalist and marketer risk equal the prosecutor figures.');
+    } else {
+      notes.push(`population: F_k = f_k / pi with sampling fraction pi = ${round(fraction)} (each record stands for 1/pi individuals; the Horvitz-Thompson estimate under simple random sampling).`);
+    }
+  }
+  const N = population.populationSize;
+
+  const levels = thresholds.riskLevels;
+  const risk: AnalysisResult['risk'] = {};
+  const models = spec.adversary;
+  if (models.includes('prosecutor')) risk.prosecutor = prosecutorRisk(cs, levels);
+  if (models.includes('journalist')) risk.journalist = journalistRisk(cs, population.sizes, N, levels);
+  if (models.includes('marketer')) risk.marketer = marketerRisk(cs, population.sizes);
+
+  const lines: ThresholdLine[] = [];
+  if (thresholds.k !== undefined) lines.push(thresholdLine('k', k, '>=', thresholds.k));
+  for (const model of ['prosecutor', 'journalist'] as const) {
+    const r = risk[model];
+    if (!r) continue;
+    if (thresholds.highestRisk !== undefined) lines.push(thresholdLine(`${model}.highestRisk`, r.highest, '<=', thresholds.highestRisk));
+    if (thresholds.averageRisk !== undefined) lines.push(thresholdLine(`${model}.averageRisk`, r.average, '<=', thresholds.averageRisk));
+  }
+  if (risk.marketer && thresholds.averageRisk !== undefined) lines.push(thresholdLine('marketer.expected', risk.marketer.expected, '<=', thresholds.averageRisk));
+  if (lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
+
+  const result: AnalysisResult = {
+    edra: version,
+    spec: loaded.file,
+    ...(spec.name ? { name: spec.name } : {}),
+    generatedAt: new Date().toISOString(),
+    dataset: {
+      path: display,
+      format: source.format,
+      sha256,
+      rows: encoded.rows,
+      columns,
+      missingValues: spec.missingValues,
+      excludedRecords: excluded,
+    },
+    quasiIdentifiers: [...qis],
+    quasiIdentifierStats: encoded.qiStats,
+    classes: classStats,
+    k,
+    adversaryModels: [...models],
+    risk,
+    population: {
+      size: N,
+      samplingFraction: n / N,
+      source: population.source,
+      ...(population.source === 'populationTable' ? { inconsistentClasses: population.inconsistentGroups } : {}),
+    },
+    thresholdSettings: {
+      ...(thresholds.k !== undefined ? { k: thresholds.k } : {}),
+      ...(thresholds.highestRisk !== undefined
+        ? { highestRisk: thresholds.highestRisk, minClassSizeForHighestRisk: minSafeClassSize(thresholds.highestRisk) }
+        : {}),
+      ...(thresholds.averageRisk !== undefined ? { averageRisk: thresholds.averageRisk } : {}),
+      riskLevels: levels,
+      ...(thresholds.preset ? { preset: thresholds.preset, rationale: thresholds.rationale } : {}),
+    },
+    thresholds: lines,
+    verdict: verdictOf(lines),
+    warnings,
+    notes,
+  };
+  return { result, encoded, classSizes: cs };
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(6));
+}

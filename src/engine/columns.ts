@@ -1,0 +1,56 @@
+import type { Spec } from '../config/spec.js';
+import { nearestName } from '../config/nearestName.js';
+import { SpecError } from '../errors.js';
+import type { SourceColumn } from '../data/source.js';
+import { hintsFromName, identifierLabels } from '../data/identifierHints.js';
+import type { ColumnRole, ResultColumn, ResultWarning } from './result.js';
+
+/**
+ * Matches the spec's attribute roles to the data's columns. An unknown QI, sensitive or
+ * insensitive column is a spec error naming the nearest column. An identifying column
+ * that is absent is fine (already removed) unless it is a near-miss of a present column.
+ */
+export function assignRoles(spec: Spec, columns: readonly SourceColumn[], dataFile: string): { columns: ResultColumn[]; warnings: ResultWarning[] } {
+  const names = columns.map((c) => c.name);
+  const present = new Set(names);
+  const roleOf = new Map<string, ColumnRole>();
+  const roles: [keyof Spec['attributes'], ColumnRole][] = [
+    ['identifying', 'identifying'],
+    ['quasiIdentifiers', 'quasiIdentifier'],
+    ['sensitive', 'sensitive'],
+    ['insensitive', 'insensitive'],
+  ];
+  for (const [key, role] of roles) {
+    spec.attributes[key].forEach((name, i) => {
+      if (!present.has(name)) {
+        const near = nearestName(name, names);
+        if (role === 'identifying' && (near === undefined || roleOf.has(near) || spec.attributes.identifying.includes(near))) return;
+        throw new SpecError(
+          `spec attributes.${key}.${i}: column "${name}" is not in ${dataFile}${near ? `; did you mean "${near}"?` : ''} [rule: spec.unknownColumn]`,
+          { file: dataFile, path: `attributes.${key}.${i}`, column: name, rule: 'spec.unknownColumn' },
+        );
+      }
+      roleOf.set(name, role);
+    });
+  }
+  const warnings: ResultWarning[] = [];
+  const out = columns.map((c): ResultColumn => {
+    const role = roleOf.get(c.name);
+    if (role === 'identifying') {
+      warnings.push({
+        rule: 'identifier.present',
+        message: `column "${c.name}" is a direct identifier: it is left out of the analysis and must be removed before release`,
+      });
+    } else if (role !== 'quasiIdentifier') {
+      const hints = hintsFromName(c.name);
+      if (hints.length > 0) {
+        warnings.push({
+          rule: 'identifier.hint',
+          message: `column "${c.name}" (${role ?? 'unlisted'}) is named like a ${hints.map((h) => identifierLabels[h]).join(' / ')}: check it is not a HIPAA identifier, or make it a QI`,
+        });
+      }
+    }
+    return role ? { name: c.name, type: c.type, role } : { name: c.name, type: c.type, role: 'insensitive', unlisted: true };
+  });
+  return { columns: out, warnings };
+}

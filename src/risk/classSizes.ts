@@ -1,0 +1,95 @@
+import type { FrequencyTable } from './frequencyTable.js';
+
+/**
+ * Groups of records with the equivalence-class size their records see.
+ *
+ * When classes partition the records (missing values as their own value, or excluded)
+ * a group is a class and `sizes` equals `records`. Under the wildcard policy a missing
+ * value matches any value, classes overlap, and the size a record sees is the number of
+ * records compatible with it (sdcMicro's freqCalc); then `sizes[g] >= records[g]`.
+ */
+export interface ClassSizes {
+  /** records[g]: records in group g. */
+  readonly records: Int32Array;
+  /** sizes[g]: f_k, the class size seen by the records of group g. */
+  readonly sizes: Int32Array;
+  /** n: records in all groups. */
+  readonly n: number;
+  /** True when the groups partition the records into classes (sizes = records). */
+  readonly partition: boolean;
+}
+
+/** Class sizes of a frequency table whose groups are its classes. */
+export function partitionSizes(table: FrequencyTable): ClassSizes {
+  return { records: table.counts, sizes: table.counts, n: table.records, partition: true };
+}
+
+/**
+ * Missing-value policy "exclude": records with a missing value in any QI are left out of
+ * the classes. Returns the table of the remaining groups, how many records left, and
+ * the indices of the kept groups in the input table.
+ */
+export function excludeMissing(table: FrequencyTable): { table: FrequencyTable; excluded: number; kept: Int32Array } {
+  const m = table.codes.length;
+  const keep: number[] = [];
+  let excluded = 0;
+  for (let g = 0; g < table.counts.length; g++) {
+    let missing = false;
+    for (let q = 0; q < m; q++) if (table.codes[q][g] === table.nullCodes[q]) missing = true;
+    if (missing) excluded += table.counts[g];
+    else keep.push(g);
+  }
+  const pick = (a: Int32Array) => Int32Array.from(keep, (g) => a[g]);
+  return {
+    table: {
+      ...table,
+      codes: table.codes.map(pick),
+      counts: pick(table.counts),
+      records: table.records - excluded,
+      nullCodes: new Int32Array(m).fill(-1),
+    },
+    excluded,
+    kept: Int32Array.from(keep),
+  };
+}
+
+/**
+ * Missing-value policy "wildcard" (sdcMicro freqCalc with alpha = 1; Templ, Kowarik &
+ * Meindl 2015): a missing value matches any value, so the class size of a record is
+ *   f(r) = #{ s : for every QI q, r_q = s_q or r_q missing or s_q missing }.
+ * Computed per pair of missing-patterns (P, Q): two groups are compatible exactly when
+ * they agree on the QIs missing in neither, so groups of pattern Q are summed by that
+ * projection and looked up by each group of pattern P. Cost O(patterns^2 x groups).
+ */
+export function wildcardSizes(table: FrequencyTable): ClassSizes {
+  const m = table.codes.length;
+  const G = table.counts.length;
+  const pattern = new Int32Array(G);
+  const byPattern = new Map<number, number[]>();
+  for (let g = 0; g < G; g++) {
+    let p = 0;
+    for (let q = 0; q < m; q++) if (table.codes[q][g] === table.nullCodes[q]) p |= 1 << q;
+    pattern[g] = p;
+    let list = byPattern.get(p);
+    if (!list) byPattern.set(p, (list = []));
+    list.push(g);
+  }
+  const sizes = new Int32Array(G);
+  const key = (g: number, union: number): string => {
+    let s = '';
+    for (let q = 0; q < m; q++) if (!(union & (1 << q))) s += table.codes[q][g] + ',';
+    return s;
+  };
+  for (const [p1, groups1] of byPattern) {
+    for (const [p2, groups2] of byPattern) {
+      const union = p1 | p2;
+      const sums = new Map<string, number>();
+      for (const h of groups2) {
+        const k = key(h, union);
+        sums.set(k, (sums.get(k) ?? 0) + table.counts[h]);
+      }
+      for (const g of groups1) sizes[g] += sums.get(key(g, union)) ?? 0;
+    }
+  }
+  return { records: table.counts, sizes, n: table.records, partition: false };
+}
