@@ -27,6 +27,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     enable_external_access: 'true',
+    // No result of edra depends on row order, and dropping the guarantee lets DuckDB
+    // materialise grouped tables without an order-preserving merge.
+    preserve_insertion_order: 'false',
   };
   if (options.threads) config.threads = String(options.threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;

@@ -58,36 +58,19 @@ export async function encodeQuasiIdentifiers(
   } catch (e) {
     throw readerError(e, source.display, source.format);
   }
-  const stats = (
-    await db.rows(
-      `SELECT count(*)::BIGINT AS groups, coalesce(sum(f), 0)::BIGINT AS rows, ${qis
-        .map((_, i) => `coalesce(sum(f) FILTER (WHERE ${q(i)} IS NULL), 0)::BIGINT AS m${i}, count(DISTINCT ${q(i)})::BIGINT AS d${i}`)
-        .join(', ')} FROM edra_groups`,
-    )
-  )[0];
-  const groups = Number(stats.groups);
-  const rows = Number(stats.rows);
-  if (rows === 0) {
-    throw new DataError(`${source.display}: no data rows (header only) [rule: data.noRows]`, { file: source.display, rule: 'data.noRows' });
-  }
-  const qiStats: QuasiIdentifierStats[] = qis.map((name, i) => {
-    const missing = Number(stats[`m${i}`]);
-    return { name, missing, distinct: Number(stats[`d${i}`]) + (missing > 0 ? 1 : 0) };
-  });
-  for (const s of qiStats) {
-    if (s.missing === rows) {
-      throw new DataError(`${source.display}: quasi-identifier "${s.name}" has only missing values [rule: qi.allMissing]`, {
-        file: source.display,
-        column: s.name,
-        rule: 'qi.allMissing',
-      });
-    }
-  }
   for (let i = 0; i < m; i++) {
     await db.exec(
       `CREATE OR REPLACE TEMP TABLE edra_dict_${i} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${q(i)} AS v FROM edra_groups)`,
     );
   }
+  const dictSizes = (
+    await db.rows(
+      `SELECT (SELECT count(*) FROM edra_groups)::BIGINT AS groups, ${qis
+        .map((_, i) => `(SELECT count(*) FROM edra_dict_${i})::BIGINT AS d${i}, (SELECT count(*) - count(v) FROM edra_dict_${i})::BIGINT AS n${i}`)
+        .join(', ')}`,
+    )
+  )[0];
+  const groups = Number(dictSizes.groups);
   const joins = qis.map((_, i) => `JOIN edra_dict_${i} d${i} ON g.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ');
   const columns = qis.map((_, i) => `d${i}.code`);
   let popJoin = '';
@@ -103,8 +86,29 @@ export async function encodeQuasiIdentifiers(
   const arrays = await readTypedColumns(db, sql, kinds, groups);
   const codes = arrays.slice(0, m) as Int32Array[];
   const counts = arrays[arrays.length - 1] as Int32Array;
-  const cardinalities = Int32Array.from(qiStats, (s) => s.distinct);
-  const nullCodes = Int32Array.from(qiStats, (s) => (s.missing > 0 ? s.distinct - 1 : -1));
+  const cardinalities = Int32Array.from(qis, (_, i) => Number(dictSizes[`d${i}`]));
+  // NULL sorts last, so when present it is the last code of its dictionary.
+  const nullCodes = Int32Array.from(qis, (_, i) => (Number(dictSizes[`n${i}`]) > 0 ? cardinalities[i] - 1 : -1));
+  let rows = 0;
+  for (let g = 0; g < groups; g++) rows += counts[g];
+  if (rows === 0) {
+    throw new DataError(`${source.display}: no data rows (header only) [rule: data.noRows]`, { file: source.display, rule: 'data.noRows' });
+  }
+  const qiStats: QuasiIdentifierStats[] = qis.map((name, i) => {
+    let missing = 0;
+    const nc = nullCodes[i];
+    if (nc >= 0) for (let g = 0; g < groups; g++) if (codes[i][g] === nc) missing += counts[g];
+    return { name, distinct: cardinalities[i], missing };
+  });
+  for (const s of qiStats) {
+    if (s.missing === rows) {
+      throw new DataError(`${source.display}: quasi-identifier "${s.name}" has only missing values [rule: qi.allMissing]`, {
+        file: source.display,
+        column: s.name,
+        rule: 'qi.allMissing',
+      });
+    }
+  }
   return {
     table: { qiNames: [...qis], codes, cardinalities, nullCodes, counts, records: rows },
     rows,

@@ -50,13 +50,16 @@ function recordRisks(records: Int32Array, sizes: ArrayLike<number>, levels: read
   }
   let atMin = 0;
   let atMax = 0;
-  const above = levels.map(() => 0);
+  const L = levels.length;
+  const lv = Float64Array.from(levels);
+  const above = new Float64Array(L);
   for (let g = 0; g < sizes.length; g++) {
     const s = sizes[g];
-    if (s === min) atMin += records[g];
-    if (s === max) atMax += records[g];
+    const r = records[g];
+    if (s === min) atMin += r;
+    if (s === max) atMax += r;
     const risk = 1 / s;
-    for (let i = 0; i < levels.length; i++) if (risk > levels[i]) above[i] += records[g];
+    for (let i = 0; i < L; i++) if (risk > lv[i]) above[i] += r;
   }
   const recordsAbove: Record<string, number> = {};
   levels.forEach((t, i) => (recordsAbove[String(t)] = above[i]));

@@ -21,7 +21,8 @@ export interface PopulationClassSizes {
  * pi = 1 (no population, or the data is the population) gives F_k = f_k.
  */
 export function populationSizesFromFraction(cs: ClassSizes, samplingFraction: number): PopulationClassSizes {
-  const sizes = Float64Array.from(cs.sizes, (f) => f / samplingFraction);
+  const sizes = new Float64Array(cs.sizes.length);
+  for (let g = 0; g < sizes.length; g++) sizes[g] = cs.sizes[g] / samplingFraction;
   return {
     sizes,
     populationSize: cs.n / samplingFraction,

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: analyze vs DuckDB's bare GROUP BY on the same file.
+ *
+ * For each size (default 1M and 10M rows; `npm run bench -- 1000000` for one size) and
+ * each format (Parquet, CSV) it runs, each in a fresh process, the baseline (GROUP BY of
+ * the 8 QIs with COUNT(*)) and `analyze` (all measures of the analysis: one pass,
+ * encoding, classes, three adversary models, thresholds), alternating, and prints the
+ * medians, their ratio and each one's peak RSS. Ratios, not seconds, are the figures to
+ * compare across machines.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateBenchData } from './generate.js';
+
+interface Run {
+  ms: number;
+  maxRssMiB: number;
+  classes: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(here, 'out');
+const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const rowsList = sizes.length ? sizes : [1_000_000, 10_000_000];
+
+function once(mode: 'baseline' | 'analyze', file: string): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), mode, file], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log('rows        format   baseline GROUP BY   analyze          ratio   RSS baseline  RSS analyze  classes');
+for (const rows of rowsList) {
+  const files = await generateBenchData(rows, outDir);
+  const repeats = rows >= 5_000_000 ? 1 : 3;
+  for (const [format, file] of [
+    ['parquet', files.parquet],
+    ['csv', files.csv],
+  ] as const) {
+    const base: Run[] = [];
+    const ana: Run[] = [];
+    once('baseline', file); // warm the page cache
+    for (let i = 0; i < repeats; i++) {
+      base.push(once('baseline', file));
+      ana.push(once('analyze', file));
+    }
+    const b = median(base.map((r) => r.ms));
+    const a = median(ana.map((r) => r.ms));
+    if (ana[0].classes !== base[0].classes) throw new Error(`class counts differ: ${ana[0].classes} vs ${base[0].classes}`);
+    console.log(
+      `${String(rows).padEnd(11)} ${format.padEnd(8)} ${(b / 1000).toFixed(2).padStart(8)} s          ${(a / 1000).toFixed(2).padStart(8)} s   ${(a / b).toFixed(2).padStart(6)}x   ${Math.max(...base.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB  ${Math.max(...ana.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB  ${ana[0].classes}`,
+    );
+  }
+}
