@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { loadSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
-import { EdraError, ExitCode } from '../errors.js';
+import { EdraError, ExitCode, SpecError } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
 import { openSource } from '../data/source.js';
@@ -40,7 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('Expert Determination re-identification risk analyzer (HIPAA 45 CFR 164.514(b)(1)).')
     .version(version)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Commander's own errors ("error: unknown option ...") get the same `edra: ` prefix as the others.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run edra --help for usage)');
 
   program
@@ -59,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       progress.done();
       result.spec = specPath;
       const json = JSON.stringify(result, null, 2) + '\n';
-      if (opts.out) writeFileAtomic(opts.out, json);
+      if (opts.out) writeOutput(opts.out, json);
       io.stdout(opts.json ? json : formatSummary(result));
       exitCode = result.verdict === 'pass' ? ExitCode.pass : ExitCode.thresholdsNotMet;
     });
@@ -94,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--out <file>', 'write it to a file (atomically) instead of stdout')
     .action((opts: { out?: string }) => {
       const text = JSON.stringify(specJsonSchema(), null, 2) + '\n';
-      if (opts.out) writeFileAtomic(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else io.stdout(text);
     });
 
@@ -104,6 +105,16 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return reportError(e, io, flags);
   }
   return exitCode;
+}
+
+/** --out: an unwritable target is a usage error (exit 2), not an internal one. */
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'write failed';
+    throw new SpecError(`cannot write ${file}: ${code} [rule: cli.out]`, { file, rule: 'cli.out' });
+  }
 }
 
 function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {

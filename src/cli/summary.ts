@@ -32,6 +32,26 @@ export function formatSummary(r: AnalysisResult): string {
   add('journalist', r.risk.journalist);
   if (rows.length > 1) out.push(...table(rows));
   if (r.risk.marketer) out.push(`marketer     expected fraction re-identified ${num(r.risk.marketer.expected)}`);
+  const sens = Object.entries(r.sensitive ?? {});
+  if (sens.length > 0) {
+    out.push('');
+    const srows: string[][] = [['sensitive', 'values', 'distinct l', 'entropy l', 'rec. c (l)', 't (distance)', 'beta', 'enh. beta', 'delta']];
+    const opt = (x: number | null) => (x === null ? 'none' : num(x));
+    for (const [name, s] of sens) {
+      srows.push([
+        name,
+        String(s.values),
+        String(s.distinctL),
+        opt(s.entropyL),
+        `${opt(s.recursiveCL.c)} (${s.recursiveCL.l})`,
+        `${num(s.tCloseness.t)} (${s.tCloseness.measure})`,
+        num(s.betaLikeness.basic),
+        opt(s.betaLikeness.enhanced),
+        num(s.deltaDisclosure),
+      ]);
+    }
+    out.push(...table(srows));
+  }
   out.push('');
   if (r.thresholds.length > 0) {
     out.push('thresholds');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { SpecError } from '../errors.js';
 import { specSchema, type Spec } from './spec.js';
@@ -24,7 +24,7 @@ export function loadSpec(file: string): LoadedSpec {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SpecError(`cannot read spec ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'}`, {
+    throw new SpecError(`cannot read spec ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'} [rule: spec.unreadable]`, {
       file,
       rule: 'spec.unreadable',
     });
@@ -34,11 +34,13 @@ export function loadSpec(file: string): LoadedSpec {
 
 /** Parses and validates spec text (YAML is a superset of JSON). */
 export function parseSpecText(text: string, file = '<inline>', baseDir = process.cwd()): LoadedSpec {
-  const doc = parseDocument(text, { prettyErrors: false });
+  // prettyErrors: false leaves err.linePos unset, so the line comes from a LineCounter.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line;
-    throw new SpecError(`${file}${line ? `:${line}` : ''}: spec is not valid YAML/JSON (${err.code})`, {
+    const line = err.linePos?.[0]?.line ?? (err.pos?.[0] !== undefined ? lineCounter.linePos(err.pos[0]).line : undefined);
+    throw new SpecError(`${file}${line ? `:${line}` : ''}: spec is not valid YAML/JSON (${err.code}) [rule: spec.syntax]`, {
       file,
       line,
       rule: 'spec.syntax',
@@ -55,5 +57,5 @@ function specIssueError(issues: readonly z.core.$ZodIssue[], file: string): Spec
   const where = first.path.length ? first.path.map(String).join('.') : '(top level)';
   const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
   const detail = issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message} [${i.code}]`).join('\n');
-  return new SpecError(`${file}: spec ${where}: ${first.message} [rule: ${first.code}]${more}`, { file, path: where, rule: `spec.${first.code}` }, detail);
+  return new SpecError(`${file}: spec ${where}: ${first.message} [rule: spec.${first.code}]${more}`, { file, path: where, rule: `spec.${first.code}` }, detail);
 }

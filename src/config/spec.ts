@@ -79,7 +79,35 @@ export const populationSchema = z
     message: 'give either size or samplingFraction, not both',
   });
 
-export const thresholdsSchema = z.strictObject({
+export const tDistances = ['equal', 'ordered', 'hierarchical'] as const;
+export type TDistance = (typeof tDistances)[number];
+
+/** Thresholds of the attribute-disclosure models (per sensitive attribute, or for all). */
+export const sensitiveThresholdsSchema = z.strictObject({
+  l: z.number().min(1).optional().describe('Minimum distinct l-diversity.'),
+  entropyL: z.number().min(1).optional().describe('Minimum entropy l-diversity (exp of the class entropy, natural log).'),
+  recursiveCL: z
+    .strictObject({ c: z.number().positive(), l: z.number().int().min(1) })
+    .optional()
+    .describe('Recursive (c,l)-diversity: every class must have r_1 < c (r_l + ... + r_m).'),
+  t: z.number().min(0).max(1).optional().describe('Maximum t-closeness distance (EMD).'),
+  beta: z.number().min(0).optional().describe('Maximum basic beta-likeness (relative gain of a value in a class).'),
+  enhancedBeta: z.number().min(0).optional().describe('Maximum enhanced beta-likeness.'),
+  delta: z.number().min(0).optional().describe('Maximum delta-disclosure (max |ln(p_class / p_table)|).'),
+});
+
+export const sensitiveSettingsSchema = z.strictObject({
+  distance: z.enum(tDistances).optional().describe('t-closeness ground distance; default: ordered for numeric/date columns, equal otherwise, hierarchical when a hierarchy is given.'),
+  hierarchy: z.string().optional().describe('ARX-format value hierarchy CSV (one row per value, one column per level), relative to the spec.'),
+  hierarchyDelimiter: z.string().min(1).default(';'),
+  order: z.array(z.string()).optional().describe('Explicit order of the values of an ordinal text attribute (for the ordered distance).'),
+  missing: z.enum(['ownValue', 'exclude']).default('ownValue').describe('A missing sensitive value: a value of its own, or left out of that attribute\'s measures.'),
+  thresholds: sensitiveThresholdsSchema.optional().describe('Overrides of the global sensitive thresholds for this attribute.'),
+});
+export type SensitiveSettings = z.output<typeof sensitiveSettingsSchema>;
+export type SensitiveThresholds = z.output<typeof sensitiveThresholdsSchema>;
+
+export const thresholdsSchema = sensitiveThresholdsSchema.extend({
   preset: z.enum(releaseContexts).optional().describe('Release context whose precedent thresholds fill highestRisk and averageRisk when not given.'),
   k: z.number().int().min(1).optional().describe('Minimum equivalence-class size.'),
   highestRisk: probability.optional().describe('Maximum record risk (prosecutor, journalist).'),
@@ -100,6 +128,7 @@ export const specSchema = z
       .describe('Missing QI values: ownValue (an empty cell is one more value, as ARX), exclude (records left out and counted), wildcard (matches any value, as sdcMicro).'),
     population: populationSchema.optional(),
     adversary: z.array(z.enum(adversaryModels)).min(1).default(['prosecutor', 'journalist', 'marketer']),
+    sensitive: z.record(z.string(), sensitiveSettingsSchema).default({}).describe('Settings per sensitive attribute (by column name).'),
     thresholds: thresholdsSchema.default({}),
   })
   .describe('edra analysis spec');

@@ -55,21 +55,22 @@ function planFor(type: DataType): ColumnPlan {
  * not available offline, hence this path. Integers load as BIGINT, floats as DOUBLE,
  * booleans as BOOLEAN; strings, dictionaries, dates and timestamps as text (ISO dates).
  */
-export async function loadArrowTable(db: Database, file: string, table: string): Promise<void> {
+/** `display` is the path as the user gave it, for messages. */
+export async function loadArrowTable(db: Database, file: string, table: string, display: string = file): Promise<void> {
   let reader: RecordBatchReader;
   try {
     reader = await RecordBatchReader.from(createReadStream(file));
     await reader.open();
   } catch (e) {
-    throw new DataError(`${file}: not a readable Arrow IPC file [rule: arrow.invalid]`, { file, rule: 'arrow.invalid' }, String(e));
+    throw new DataError(`${display}: not a readable Arrow IPC file [rule: arrow.invalid]`, { file: display, rule: 'arrow.invalid' }, String(e));
   }
   const fields: Field[] = reader.schema.fields;
-  if (fields.length === 0) throw new DataError(`${file}: the Arrow schema has no columns [rule: data.empty]`, { file, rule: 'data.empty' });
+  if (fields.length === 0) throw new DataError(`${display}: the Arrow schema has no columns [rule: data.empty]`, { file: display, rule: 'data.empty' });
   const plans = fields.map((f) => planFor(f.type));
   const names = fields.map((f) => f.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) {
-    throw new DataError(`${file}: column "${dup}" appears twice [rule: data.duplicateColumn]`, { file, column: dup, rule: 'data.duplicateColumn' });
+    throw new DataError(`${display}: column "${dup}" appears twice [rule: data.duplicateColumn]`, { file: display, column: dup, rule: 'data.duplicateColumn' });
   }
   await db.exec(
     `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${fields.map((f, i) => `${quoteIdent(f.name)} ${plans[i].sqlType}`).join(', ')})`,
@@ -91,7 +92,7 @@ export async function loadArrowTable(db: Database, file: string, table: string):
     appender.flushSync();
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`${file}: cannot read the Arrow record batches [rule: arrow.invalid]`, { file, rule: 'arrow.invalid' }, String(e));
+    throw new DataError(`${display}: cannot read the Arrow record batches [rule: arrow.invalid]`, { file: display, rule: 'arrow.invalid' }, String(e));
   } finally {
     appender.closeSync();
   }

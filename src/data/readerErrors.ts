@@ -29,11 +29,19 @@ export function readerError(err: unknown, file: string, format: string): DataErr
       raw,
     );
   }
-  if (/unicode|UTF-?8/i.test(raw)) {
+  // Not /UTF-?8/ alone: every sniffer failure lists "Encoding: utf-8" in its search space.
+  if (/invalid unicode|byte sequence mismatch|not utf-?8 encoded|invalid utf-?8/i.test(raw)) {
     return new DataError(`${at}: text is not valid UTF-8 [rule: data.encoding]`, { file, line, rule: 'data.encoding' }, raw);
   }
   if (/unterminated quote|quote/i.test(raw) && /CSV/.test(raw)) {
     return new DataError(`${at}: unterminated or misplaced quote [rule: csv.quote]`, { file, line, rule: 'csv.quote' }, raw);
+  }
+  if (/Error when sniffing file/i.test(raw)) {
+    return new DataError(
+      `${file}: cannot detect the CSV dialect (delimiter, quote, escape) [rule: csv.dialect]; set dataset.csv.delimiter / quote / escape`,
+      { file, rule: 'csv.dialect' },
+      raw,
+    );
   }
   if (/magic bytes|not a parquet file|parquet/i.test(raw) && format === 'parquet') {
     return new DataError(`${file}: not a readable Parquet file [rule: parquet.invalid]`, { file, rule: 'parquet.invalid' }, raw);

@@ -50,6 +50,7 @@ export async function openSource(db: Database, file: string, display: string, de
   const format = detectFormat(display, declared);
   checkReadable(file, display);
   let relation: (textColumns?: readonly string[]) => string;
+  let strictCsv: string | undefined;
   if (format === 'csv' || format === 'tsv') {
     const header = readCsvHeader(file, csv.delimiter ?? (format === 'tsv' ? '\t' : undefined), csv.quote ?? '"');
     if (header.empty) throw new DataError(`${display}: the file is empty [rule: data.empty]`, { file: display, rule: 'data.empty' });
@@ -68,6 +69,7 @@ export async function openSource(db: Database, file: string, display: string, de
       }
     }
     relation = (textColumns = []) => csvRelation(file, header.delimiter, csv, textColumns);
+    strictCsv = strictCsvRelation(file, header.delimiter, csv, header.names.length);
   } else if (format === 'parquet') {
     relation = () => `read_parquet(${quoteString(file)})`;
   } else if (format === 'json' || format === 'ndjson') {
@@ -75,7 +77,7 @@ export async function openSource(db: Database, file: string, display: string, de
     relation = () => `read_json(${quoteString(file)}, format = '${fmt}')`;
   } else {
     const table = `edra_arrow_${++arrowTableSeq}`;
-    await loadArrowTable(db, file, table);
+    await loadArrowTable(db, file, table, display);
     relation = () => quoteIdent(table);
   }
   let columns: SourceColumn[];
@@ -83,6 +85,15 @@ export async function openSource(db: Database, file: string, display: string, de
     const rows = await db.rows(`DESCRIBE SELECT * FROM ${relation()}`);
     columns = rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
+    // DuckDB's sniffer gives up on a small file with a ragged row ("Error when sniffing
+    // file") without a line number; a read with the header's field count names the line.
+    if (strictCsv !== undefined && /Error when sniffing file/i.test(e instanceof Error ? e.message : String(e))) {
+      try {
+        await db.rows(`SELECT count(*) AS n FROM ${strictCsv}`);
+      } catch (strictErr) {
+        throw readerError(strictErr, display, format);
+      }
+    }
     throw readerError(e, display, format);
   }
   return { display, file, format, columns, relation };
@@ -105,12 +116,25 @@ function checkReadable(file: string, display: string): void {
 }
 
 function csvRelation(file: string, delimiter: string, csv: CsvReadOptions, textColumns: readonly string[]): string {
-  const args = [quoteString(file), `delim = ${quoteString(delimiter)}`, `header = ${csv.header === false ? 'false' : 'true'}`];
+  // skip = 0: otherwise the sniffer may skip leading rows when one is ragged and take a
+  // data row as the header (cell values would become column names, rows silently lost).
+  const args = [quoteString(file), `delim = ${quoteString(delimiter)}`, `header = ${csv.header === false ? 'false' : 'true'}`, 'skip = 0'];
   if (csv.quote !== undefined) args.push(`quote = ${quoteString(csv.quote)}`);
   if (csv.escape !== undefined) args.push(`escape = ${quoteString(csv.escape)}`);
   args.push(`nullstr = ${listLiteral(csv.nullStrings ?? [''])}`);
   const types: Record<string, string> = { ...(csv.types ?? {}) };
   for (const c of textColumns) types[c] = 'VARCHAR';
   if (Object.keys(types).length > 0) args.push(`types = ${structLiteral(types)}`);
+  return `read_csv(${args.join(', ')})`;
+}
+
+/** CSV read without sniffing: every field text, as many fields as the first line has. */
+function strictCsvRelation(file: string, delimiter: string, csv: CsvReadOptions, fields: number): string {
+  const columns: Record<string, string> = {};
+  for (let i = 0; i < Math.max(1, fields); i++) columns[`c${i}`] = 'VARCHAR';
+  const args = [quoteString(file), `delim = ${quoteString(delimiter)}`, `header = ${csv.header === false ? 'false' : 'true'}`, 'auto_detect = false'];
+  args.push(`quote = ${quoteString(csv.quote ?? '"')}`);
+  if (csv.escape !== undefined) args.push(`escape = ${quoteString(csv.escape)}`);
+  args.push(`columns = ${structLiteral(columns)}`);
   return `read_csv(${args.join(', ')})`;
 }
