@@ -1,4 +1,5 @@
 import type { FrequencyTable } from '../risk/frequencyTable.js';
+import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
 import { DataError } from '../errors.js';
 import type { Database } from './database.js';
 import type { DataSource } from './source.js';
@@ -15,6 +16,18 @@ export interface QuasiIdentifierStats {
   missing: number;
 }
 
+/** One sensitive attribute: its histogram per group (CSR), aligned with the table's groups. */
+export interface SensitiveData {
+  name: string;
+  /** DuckDB type of the column (codes follow the type's order: numeric order for numbers). */
+  type: string;
+  histograms: ClassHistograms;
+  /** Code of the missing value, or -1. */
+  nullCode: number;
+  /** Records with the value missing. */
+  missing: number;
+}
+
 /** The result of the one pass over the data. */
 export interface EncodedData {
   /** Groups over all records read; missing values are codes of their own here. */
@@ -27,6 +40,8 @@ export interface EncodedData {
    * row for the group). Absent when no population table was given.
    */
   populationSizes?: Float64Array;
+  /** Per sensitive attribute, in the order asked. */
+  sensitive: SensitiveData[];
 }
 
 /** A population table to join: its relation and the column counting individuals. */
@@ -47,14 +62,33 @@ export async function encodeQuasiIdentifiers(
   source: DataSource,
   qis: readonly string[],
   population?: PopulationRelation,
+  sensitive: readonly string[] = [],
 ): Promise<EncodedData> {
   const m = qis.length;
   const q = (i: number) => `q${i}`;
+  const s = (j: number) => `s${j}`;
+  const qList = qis.map((_, i) => q(i)).join(', ');
   const select = qis.map((name, i) => `${quoteIdent(name)} AS ${q(i)}`).join(', ');
   try {
-    await db.exec(
-      `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
-    );
+    if (sensitive.length === 0) {
+      await db.exec(
+        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
+      );
+    } else {
+      // Still one pass over the file: group by QIs and sensitive values together, then
+      // roll the fine groups up to QI groups (numbered by gid) inside DuckDB.
+      const sSelect = sensitive.map((name, j) => `${quoteIdent(name)} AS ${s(j)}`).join(', ');
+      await db.exec(
+        `CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT ${select}, ${sSelect}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
+      );
+      await db.exec(
+        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f, (row_number() OVER () - 1)::INTEGER AS gid FROM edra_fine GROUP BY ALL`,
+      );
+      const on = qis.map((_, i) => `fi.${q(i)} IS NOT DISTINCT FROM g.${q(i)}`).join(' AND ');
+      await db.exec(
+        `CREATE OR REPLACE TEMP TABLE edra_fine_g AS SELECT g.gid, ${sensitive.map((_, j) => `fi.${s(j)}`).join(', ')}, fi.f FROM edra_fine fi JOIN edra_groups g ON ${on}`,
+      );
+    }
   } catch (e) {
     throw readerError(e, source.display, source.format);
   }
@@ -81,7 +115,8 @@ export async function encodeQuasiIdentifiers(
     popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
     columns.push('coalesce(p.pf, -1)::DOUBLE');
   }
-  const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}`;
+  const order = sensitive.length > 0 ? ' ORDER BY g.gid' : '';
+  const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}${order}`;
   const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), 'int32' as const];
   const arrays = await readTypedColumns(db, sql, kinds, groups);
   const codes = arrays.slice(0, m) as Int32Array[];
@@ -109,10 +144,42 @@ export async function encodeQuasiIdentifiers(
       });
     }
   }
+  const sensitiveData: SensitiveData[] = [];
+  for (let j = 0; j < sensitive.length; j++) {
+    sensitiveData.push(await sensitiveHistograms(db, source, sensitive[j], j, groups));
+  }
   return {
     table: { qiNames: [...qis], codes, cardinalities, nullCodes, counts, records: rows },
     rows,
     qiStats,
     populationSizes: population ? (arrays[m] as Float64Array) : undefined,
+    sensitive: sensitiveData,
   };
+}
+
+/**
+ * Histogram of sensitive attribute j per QI group, from the fine groups: the S values
+ * are dictionary-encoded (sorted, NULL last; numbers in numeric order), then
+ * (gid, code, count) rows sorted by gid give the CSR layout directly.
+ */
+async function sensitiveHistograms(db: Database, source: DataSource, name: string, j: number, groups: number): Promise<SensitiveData> {
+  const sj = `s${j}`;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE edra_sdict_${j} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${sj} AS v FROM edra_fine)`,
+  );
+  const info = (await db.rows(`SELECT count(*)::BIGINT AS m, (count(*) - count(v))::BIGINT AS nulls FROM edra_sdict_${j}`))[0];
+  const valueCount = Number(info.m);
+  const nullCode = Number(info.nulls) > 0 ? valueCount - 1 : -1;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE edra_hist AS SELECT fg.gid, d.code, sum(fg.f)::INTEGER AS c FROM edra_fine_g fg JOIN edra_sdict_${j} d ON fg.${sj} IS NOT DISTINCT FROM d.v GROUP BY fg.gid, d.code`,
+  );
+  const entries = Number((await db.rows('SELECT count(*)::BIGINT AS e FROM edra_hist'))[0].e);
+  const [gids, values, counts] = (await readTypedColumns(db, 'SELECT gid, code, c FROM edra_hist ORDER BY gid, code', ['int32', 'int32', 'int32'], entries)) as Int32Array[];
+  const offsets = new Int32Array(groups + 1);
+  for (let e = 0; e < entries; e++) offsets[gids[e] + 1]++;
+  for (let g = 0; g < groups; g++) offsets[g + 1] += offsets[g];
+  let missing = 0;
+  if (nullCode >= 0) for (let e = 0; e < entries; e++) if (values[e] === nullCode) missing += counts[e];
+  const type = source.columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
+  return { name, type, histograms: { valueCount: Math.max(1, valueCount), offsets, values, counts }, nullCode, missing };
 }

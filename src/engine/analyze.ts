@@ -17,6 +17,9 @@ import {
 import { minSafeClassSize, thresholdLine, verdictOf, type ThresholdLine } from '../risk/thresholds.js';
 import { version } from '../version.js';
 import { assignRoles } from './columns.js';
+import { analyzeSensitive } from './sensitive.js';
+import { sensitiveDictionary } from '../data/dictionary.js';
+import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult } from './result.js';
 
 export interface AnalyzeOptions {
@@ -55,6 +58,15 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const source = await openSource(db, dataFile, display, spec.dataset.format, spec.dataset.csv);
   const { columns, warnings } = assignRoles(spec, source.columns, display);
   const notes: string[] = [];
+  for (const name of Object.keys(spec.sensitive)) {
+    if (!spec.attributes.sensitive.includes(name)) {
+      const near = nearestName(name, spec.attributes.sensitive);
+      throw new SpecError(`spec sensitive.${name}: "${name}" is not listed in attributes.sensitive${near ? `; did you mean "${near}"?` : ''} [rule: spec.unknownSensitive]`, {
+        path: `sensitive.${name}`,
+        rule: 'spec.unknownSensitive',
+      });
+    }
+  }
 
   let popSource: DataSource | undefined;
   const popSpec = spec.population?.table;
@@ -80,7 +92,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   progress(`reading and grouping ${display}`);
   const qis = spec.attributes.quasiIdentifiers;
   const [encoded, sha256] = await Promise.all([
-    encodeQuasiIdentifiers(db, source, qis, popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined),
+    encodeQuasiIdentifiers(db, source, qis, popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined, spec.attributes.sensitive),
     sha256File(dataFile),
   ]);
 
@@ -161,6 +173,23 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     if (thresholds.averageRisk !== undefined) lines.push(thresholdLine(`${model}.averageRisk`, r.average, '<=', thresholds.averageRisk));
   }
   if (risk.marketer && thresholds.averageRisk !== undefined) lines.push(thresholdLine('marketer.expected', risk.marketer.expected, '<=', thresholds.averageRisk));
+  const sensitive: AnalysisResult['sensitive'] = {};
+  if (encoded.sensitive.length > 0) {
+    progress('computing attribute disclosure');
+    if (spec.missingValues === 'wildcard') {
+      notes.push('sensitive attributes under the wildcard policy: measured over the groups of identical QI tuples (missing values as their own value), since wildcard classes overlap.');
+    }
+    for (let j = 0; j < encoded.sensitive.length; j++) {
+      const out = await analyzeSensitive(
+        spec,
+        loaded.baseDir,
+        { data: encoded.sensitive[j], dictionary: () => sensitiveDictionary(db, j) },
+        spec.missingValues === 'exclude' ? keptGroups : undefined,
+      );
+      sensitive[encoded.sensitive[j].name] = out.result;
+      lines.push(...out.lines);
+    }
+  }
   if (lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
   const result: AnalysisResult = {
@@ -183,6 +212,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     k,
     adversaryModels: [...models],
     risk,
+    sensitive,
     population: {
       size: N,
       samplingFraction: n / N,

@@ -9,6 +9,7 @@ import type { RecordRiskSummary, JournalistRisk, MarketerRisk } from '../risk/ad
 import type { ThresholdLine } from '../risk/thresholds.js';
 import type { PopulationSource } from '../risk/populationSizes.js';
 import type { QuasiIdentifierStats } from '../data/encode.js';
+import type { SensitiveResult } from './sensitive.js';
 
 export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
 
@@ -52,6 +53,8 @@ export interface AnalysisResult {
     journalist?: JournalistRisk;
     marketer?: MarketerRisk;
   };
+  /** Attribute disclosure per sensitive attribute (empty when none is named). */
+  sensitive: Record<string, SensitiveResult>;
   population: {
     size: number;
     samplingFraction: number;

@@ -1,6 +1,6 @@
 /** Threshold checks: pass/fail lines and the verdict. */
 
-export type Comparison = '>=' | '<=';
+export type Comparison = '>=' | '<=' | '<';
 
 /** One pass/fail line of the output. */
 export interface ThresholdLine {
@@ -12,9 +12,9 @@ export interface ThresholdLine {
   pass: boolean;
 }
 
-/** Builds a line; `value >= limit` or `value <= limit` must hold. */
+/** Builds a line; `value >= limit`, `value <= limit` or `value < limit` must hold. */
 export function thresholdLine(name: string, value: number, comparison: Comparison, limit: number): ThresholdLine {
-  return { name, limit, value, comparison, pass: comparison === '>=' ? value >= limit : value <= limit };
+  return { name, limit, value, comparison, pass: comparison === '>=' ? value >= limit : comparison === '<' ? value < limit : value <= limit };
 }
 
 /** `pass` when every line passes (and there is at least none failing). */

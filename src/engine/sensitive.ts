@@ -1,0 +1,206 @@
+import path from 'node:path';
+import type { Spec, SensitiveThresholds, TDistance } from '../config/spec.js';
+import { DataError, SpecError } from '../errors.js';
+import type { SensitiveData } from '../data/encode.js';
+import { readArxHierarchy } from '../hierarchy/arxCsv.js';
+import {
+  basicBetaLikeness,
+  deltaDisclosure,
+  distinctL,
+  dropValue,
+  enhancedBetaLikeness,
+  entropyL,
+  recodeValues,
+  recursiveCL,
+  satisfiesEntropyL,
+  satisfiesRecursiveCL,
+  selectClasses,
+  tCloseness,
+  type ClassHistograms,
+} from '../risk/sensitive/index.js';
+import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
+
+/** Attribute-disclosure results of one sensitive attribute (the JSON `sensitive.<name>`). */
+export interface SensitiveResult {
+  type: string;
+  /** Distinct values considered (m). */
+  values: number;
+  /** Records whose value is missing. */
+  missing: number;
+  missingValues: 'ownValue' | 'exclude';
+  /** Records left out of this attribute's measures (missing values under `exclude`). */
+  excludedRecords: number;
+  distinctL: number;
+  /** min over classes of exp(H); null when there is no class. */
+  entropyL: number | null;
+  /** Smallest c (supremum) for the given l; any c above passes. null when unattainable (a class with < l values). */
+  recursiveCL: { l: number; c: number | null };
+  tCloseness: { measure: TDistance; t: number };
+  /** basic; enhanced (null when no beta satisfies the -ln p cap of the enhanced model). */
+  betaLikeness: { basic: number; enhanced: number | null };
+  deltaDisclosure: number;
+}
+
+export interface SensitiveInput {
+  data: SensitiveData;
+  /** Text of each dictionary code (for hierarchies / explicit orders); loaded on demand. */
+  dictionary: () => Promise<(string | null)[]>;
+}
+
+const numericType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL|DATE|TIMESTAMP|TIME)/i;
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Runs the attribute-disclosure models for one sensitive attribute over the classes.
+ * @param keep the groups that form the classes (after excluding records with missing QIs), or undefined for all.
+ */
+export async function analyzeSensitive(
+  spec: Spec,
+  baseDir: string,
+  input: SensitiveInput,
+  keep: Int32Array | undefined,
+): Promise<{ result: SensitiveResult; lines: ThresholdLine[] }> {
+  const { data } = input;
+  const name = data.name;
+  const settings = spec.sensitive[name] ?? { missing: 'ownValue' as const, hierarchyDelimiter: ';' };
+  let h: ClassHistograms = keep ? selectClasses(data.histograms, keep) : data.histograms;
+  let excluded = 0;
+  let nullCode = data.nullCode;
+  if (settings.missing === 'exclude' && nullCode >= 0) {
+    const dropped = dropValue(h, nullCode);
+    h = dropped.histograms;
+    excluded = dropped.removed;
+    nullCode = -1;
+  }
+  const measure: TDistance = settings.distance ?? (settings.hierarchy ? 'hierarchical' : numericType.test(data.type) ? 'ordered' : 'equal');
+  if (measure === 'hierarchical' && !settings.hierarchy) {
+    throw new SpecError(`spec sensitive.${name}: distance "hierarchical" needs a hierarchy file [rule: spec.hierarchyMissing]`, {
+      path: `sensitive.${name}.hierarchy`,
+      rule: 'spec.hierarchyMissing',
+    });
+  }
+  const m = h.valueCount;
+  let t: number;
+  if (h.offsets.length <= 1) t = 0;
+  else if (measure === 'hierarchical') {
+    const dict = (await input.dictionary()).slice(0, m);
+    const levels = hierarchyLevels(dict, nullCode, path.resolve(baseDir, settings.hierarchy!), settings.hierarchy!, settings.hierarchyDelimiter, name);
+    t = tCloseness(h, { kind: 'hierarchical', levels }).t;
+  } else if (measure === 'ordered' && settings.order) {
+    const dict = (await input.dictionary()).slice(0, m);
+    h = recodeValues(h, orderRanks(dict, nullCode, settings.order, name));
+    t = tCloseness(h, { kind: 'ordered' }).t;
+  } else t = tCloseness(h, { kind: measure }).t;
+
+  const global = spec.thresholds;
+  const th: SensitiveThresholds = { ...pickSensitive(global), ...(settings.thresholds ?? {}) };
+  const l = th.recursiveCL?.l ?? 2;
+  const empty = h.offsets.length <= 1;
+  const result: SensitiveResult = {
+    type: data.type,
+    values: m,
+    missing: data.missing,
+    missingValues: settings.missing,
+    excludedRecords: excluded,
+    distinctL: empty ? 0 : distinctL(h),
+    entropyL: empty ? null : finite(entropyL(h)),
+    recursiveCL: { l, c: empty ? 0 : finite(recursiveCL(h, l).cMin) },
+    tCloseness: { measure, t },
+    betaLikeness: { basic: empty ? 0 : basicBetaLikeness(h).beta, enhanced: empty ? 0 : finite(enhancedBetaLikeness(h).beta) },
+    deltaDisclosure: empty ? 0 : deltaDisclosure(h).delta,
+  };
+
+  const lines: ThresholdLine[] = [];
+  const p = `sensitive.${name}`;
+  if (th.l !== undefined) lines.push(thresholdLine(`${p}.distinctL`, result.distinctL, '>=', th.l));
+  if (th.entropyL !== undefined) {
+    const line = thresholdLine(`${p}.entropyL`, result.entropyL ?? 0, '>=', th.entropyL);
+    // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
+    line.pass = !empty && satisfiesEntropyL(h, th.entropyL);
+    lines.push(line);
+  }
+  if (th.recursiveCL) {
+    // Every class passes for c strictly above the supremum cMin: the line reads cMin < c.
+    const line = thresholdLine(`${p}.recursiveCL(l=${th.recursiveCL.l}).c`, recursiveCL(h, th.recursiveCL.l).cMin, '<', th.recursiveCL.c);
+    line.pass = !empty && satisfiesRecursiveCL(h, th.recursiveCL.c, th.recursiveCL.l);
+    lines.push(line);
+  }
+  if (th.t !== undefined) lines.push(thresholdLine(`${p}.t`, t, '<=', th.t));
+  if (th.beta !== undefined) lines.push(thresholdLine(`${p}.beta`, result.betaLikeness.basic, '<=', th.beta));
+  if (th.enhancedBeta !== undefined) lines.push(thresholdLine(`${p}.enhancedBeta`, result.betaLikeness.enhanced ?? Infinity, '<=', th.enhancedBeta));
+  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<=', th.delta));
+  return { result, lines };
+}
+
+function pickSensitive(t: Spec['thresholds']): SensitiveThresholds {
+  const { l, entropyL: el, recursiveCL: rcl, t: tt, beta, enhancedBeta, delta } = t;
+  return Object.fromEntries(
+    Object.entries({ l, entropyL: el, recursiveCL: rcl, t: tt, beta, enhancedBeta, delta }).filter(([, v]) => v !== undefined),
+  ) as SensitiveThresholds;
+}
+
+/**
+ * Maps the attribute's values to the levels of an ARX hierarchy: levels[i][v] = group id of
+ * value v at level i+1 (ids numbered by first appearance). A missing value (own value) is a
+ * leaf of its own under the root. Values the file does not list are a data error counting
+ * them, never naming them.
+ */
+function hierarchyLevels(dict: (string | null)[], nullCode: number, file: string, display: string, delimiter: string, name: string): Int32Array[] {
+  const table = readArxHierarchy(file, display, delimiter);
+  const rowOf = new Map<string, string[]>();
+  for (const r of table.rows) rowOf.set(r[0], r);
+  const m = dict.length;
+  let uncovered = 0;
+  const rows = dict.map((v, code) => {
+    if (code === nullCode || v === null) return undefined;
+    const r = rowOf.get(v);
+    if (!r) uncovered++;
+    return r;
+  });
+  if (uncovered > 0) {
+    throw new DataError(`${display}: ${uncovered} value(s) of sensitive attribute "${name}" are not covered by the hierarchy [rule: hierarchy.uncovered]`, {
+      file: display,
+      column: name,
+      rule: 'hierarchy.uncovered',
+    });
+  }
+  const height = table.levels - 1;
+  const levels: Int32Array[] = [];
+  for (let i = 1; i <= Math.max(1, height); i++) {
+    const ids = new Map<string, number>();
+    const level = new Int32Array(m);
+    for (let v = 0; v < m; v++) {
+      const r = rows[v];
+      // The top level is the single root; a missing value sits alone below it.
+      const label = i === Math.max(1, height) ? '\u0000root' : r ? `L:${r[Math.min(i, height)]}` : '\u0000missing';
+      let id = ids.get(label);
+      if (id === undefined) ids.set(label, (id = ids.size));
+      level[v] = id;
+    }
+    levels.push(level);
+  }
+  return levels;
+}
+
+/** Rank of each value code in an explicit order (missing value last). */
+function orderRanks(dict: (string | null)[], nullCode: number, order: readonly string[], name: string): Int32Array {
+  const pos = new Map(order.map((v, i) => [v, i]));
+  let unknown = 0;
+  const ranks = Int32Array.from(dict, (v, code) => {
+    if (code === nullCode || v === null) return order.length;
+    const r = pos.get(v);
+    if (r === undefined) unknown++;
+    return r ?? -1;
+  });
+  if (unknown > 0) {
+    throw new SpecError(`spec sensitive.${name}.order: ${unknown} value(s) of the attribute are not in the order list [rule: spec.orderIncomplete]`, {
+      path: `sensitive.${name}.order`,
+      rule: 'spec.orderIncomplete',
+    });
+  }
+  // Compact the ranks to 0..m-1 in order.
+  const sorted = [...new Set(ranks)].sort((a, b) => a - b);
+  const compact = new Map(sorted.map((r, i) => [r, i]));
+  return Int32Array.from(ranks, (r) => compact.get(r)!);
+}

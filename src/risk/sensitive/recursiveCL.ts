@@ -1,0 +1,91 @@
+/**
+ * Recursive (c,l)-diversity.
+ *
+ * Source: A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-Diversity:
+ * Privacy Beyond k-Anonymity", ACM TKDD 1(1), 2007, Definition "Recursive (c,l)-Diversity":
+ * with the counts of a class sorted in DESCENDING order r_1 >= r_2 >= ... >= r_m (m = the
+ * number of distinct values of the class), the class satisfies it iff
+ *
+ *   r_1 < c * (r_l + r_{l+1} + ... + r_m).
+ *
+ * (pycanon sorts ascending, which tests the wrong tail.)
+ *
+ * Per class the condition holds exactly for c > r_1 / tail_k, tail_k = r_l + ... + r_m. The
+ * inequality is strict, so there is no smallest passing c; we report the infimum of the
+ * passing values over the whole table,
+ *
+ *   cMin = max over classes k of r_1 / tail_k,
+ *
+ * and every c > cMin passes, c = cMin does not. A class with fewer than l distinct values
+ * has tail_k = 0: no finite c passes, and cMin = Infinity (the JSON layer maps it to null).
+ * With no class at all, cMin = 0.
+ */
+import { assertClassHistograms, classCount, type ClassHistograms } from './classHistograms.js';
+
+/** Result of {@link recursiveCL}. */
+export interface RecursiveCLResult {
+  /** max over classes of r_1 / (r_l + ... + r_m); every c > cMin passes. Infinity if unattainable. */
+  readonly cMin: number;
+  /** Index of the first class attaining cMin, or -1 when there is no class. */
+  readonly worstClass: number;
+}
+
+function checkL(l: number): void {
+  if (!Number.isInteger(l) || l < 1) throw new RangeError(`l must be an integer >= 1, got ${l}`);
+}
+
+/**
+ * Calls `visit(k, r1, tail)` for each class k, where r1 is its largest count and tail the sum
+ * r_l + ... + r_m of its counts sorted descending (0 when the class has < l values).
+ */
+function forEachClassTail(h: ClassHistograms, l: number, visit: (k: number, r1: number, tail: number) => boolean): void {
+  assertClassHistograms(h);
+  checkL(l);
+  const K = classCount(h);
+  const { offsets, counts } = h;
+  let maxEntries = 0;
+  for (let k = 0; k < K; k++) maxEntries = Math.max(maxEntries, offsets[k + 1] - offsets[k]);
+  const scratch = new Int32Array(maxEntries);
+  for (let k = 0; k < K; k++) {
+    const a = offsets[k];
+    const e = offsets[k + 1] - a;
+    const sorted = scratch.subarray(0, e);
+    sorted.set(counts.subarray(a, a + e));
+    sorted.sort(); // ascending: r_m .. r_1
+    const r1 = sorted[e - 1];
+    // Descending ranks l..m are the e-l+1 smallest counts, i.e. ascending indices 0..e-l.
+    let tail = 0;
+    for (let i = 0; i <= e - l; i++) tail += sorted[i];
+    if (!visit(k, r1, tail)) return;
+  }
+}
+
+/**
+ * cMin = max over classes of r_1 / (r_l + ... + r_m): the table satisfies recursive
+ * (c,l)-diversity for every c > cMin and for no c <= cMin. Infinity when some class has
+ * fewer than l distinct values. `l` is an integer >= 1.
+ */
+export function recursiveCL(h: ClassHistograms, l: number): RecursiveCLResult {
+  let cMin = 0;
+  let worstClass = -1;
+  forEachClassTail(h, l, (k, r1, tail) => {
+    const c = tail > 0 ? r1 / tail : Infinity;
+    if (worstClass < 0 || c > cMin) {
+      cMin = c;
+      worstClass = k;
+    }
+    return true;
+  });
+  return { cMin, worstClass };
+}
+
+/** Whether every class satisfies r_1 < c * (r_l + ... + r_m) (strict, as in the paper). */
+export function satisfiesRecursiveCL(h: ClassHistograms, c: number, l: number): boolean {
+  if (Number.isNaN(c)) throw new RangeError('c must be a number');
+  let ok = true;
+  forEachClassTail(h, l, (_k, r1, tail) => {
+    ok = tail > 0 && r1 < c * tail;
+    return ok;
+  });
+  return ok;
+}

@@ -1,0 +1,134 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseSpecText } from '../../src/config/loadSpec.js';
+import { analyze } from '../../src/engine/analyze.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edra-engine-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+/**
+ * Two classes of three over QIs (a, b); d nominal with one missing cell, n numeric.
+ *   (x,1): d = flu, flu, cold     n = 1, 2, 3
+ *   (y,2): d = flu, cold, (none)  n = 1, 1, 2
+ */
+write('six.csv', 'a,b,d,n\nx,1,flu,1\nx,1,flu,2\nx,1,cold,3\ny,2,flu,1\ny,2,cold,1\ny,2,,2\n');
+write('dx.csv', 'cold;resp;*\nflu;resp;*\n');
+
+async function run(yaml: string) {
+  return (await analyze(parseSpecText(yaml, path.join(dir, 'spec.yaml'), dir))).result;
+}
+
+describe('analyze: sensitive attributes (hand-computed)', () => {
+  it('distinct/entropy l, recursive (c,l), equal-distance t, beta, delta with the missing value as its own value', async () => {
+    const r = await run(`dataset: { path: six.csv }
+attributes: { quasiIdentifiers: [a, b], sensitive: [d, n] }
+thresholds: { l: 2, entropyL: 1.8, recursiveCL: { c: 2, l: 2 }, t: 0.2, beta: 1, delta: 0.7 }
+`);
+    const d = r.sensitive.d;
+    // table: cold 2, flu 3, missing 1 (q = 1/3, 1/2, 1/6)
+    expect(d.values).toBe(3);
+    expect(d.missing).toBe(1);
+    expect(d.distinctL).toBe(2);
+    // class (x,1): p = (1/3, 2/3) -> exp(H) = exp(-(1/3 ln 1/3 + 2/3 ln 2/3)) = 1.8899
+    expect(d.entropyL).toBeCloseTo(Math.exp(-(1 / 3) * Math.log(1 / 3) - (2 / 3) * Math.log(2 / 3)), 12);
+    // r_1 / r_2 = 2/1 in (x,1); 1/(1+1) in (y,2)
+    expect(d.recursiveCL).toEqual({ l: 2, c: 2 });
+    // both classes: 1/2 (|2/3 - 1/2| + |0 - 1/6|) = 1/6
+    expect(d.tCloseness.measure).toBe('equal');
+    expect(d.tCloseness.t).toBeCloseTo(1 / 6, 12);
+    // largest gain: the missing value in (y,2): (1/3 - 1/6) / (1/6) = 1
+    expect(d.betaLikeness.basic).toBeCloseTo(1, 12);
+    // ln((1/3) / (1/6)) = ln 2
+    expect(d.deltaDisclosure).toBeCloseTo(Math.LN2, 12);
+    // n is numeric: ordered distance; both classes 1/6 (see test/risk/sensitive for cases where it differs)
+    expect(r.sensitive.n.tCloseness.measure).toBe('ordered');
+    expect(r.sensitive.n.tCloseness.t).toBeCloseTo(1 / 6, 12);
+    const line = (name: string) => r.thresholds.find((t) => t.name === name);
+    expect(line('sensitive.d.distinctL')?.pass).toBe(true);
+    expect(line('sensitive.d.entropyL')?.pass).toBe(true);
+    // c = 2 is not above the supremum 2: recursive (2,2)-diversity fails
+    expect(line('sensitive.d.recursiveCL(l=2).c')?.pass).toBe(false);
+    expect(line('sensitive.d.t')?.pass).toBe(true);
+    expect(line('sensitive.d.beta')?.pass).toBe(true);
+    expect(line('sensitive.d.delta')?.pass).toBe(true);
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('excluding the missing sensitive value, and a hierarchical distance', async () => {
+    const r = await run(`dataset: { path: six.csv }
+attributes: { quasiIdentifiers: [a, b], sensitive: [d] }
+sensitive:
+  d: { missing: exclude }
+`);
+    const d = r.sensitive.d;
+    expect(d.excludedRecords).toBe(1);
+    expect(d.values).toBe(2);
+    // q = (2/5, 3/5); (x,1): 1/2(1/15 + 1/15) = 1/15; (y,2): 1/2(0.1 + 0.1) = 0.1
+    expect(d.tCloseness.t).toBeCloseTo(0.1, 12);
+    const h = await run(`dataset: { path: six.csv }
+attributes: { quasiIdentifiers: [a, b], sensitive: [d] }
+sensitive:
+  d: { hierarchy: dx.csv }
+`);
+    // root cost 2/2 x min(1/6, 1/6) in both classes (cold/flu under resp, the missing value alone)
+    expect(h.sensitive.d.tCloseness).toEqual({ measure: 'hierarchical', t: expect.closeTo(1 / 6, 12) });
+  });
+
+  it('refuses a hierarchy that does not cover the values, counting without naming them', async () => {
+    write('dx-short.csv', 'cold;resp;*\n');
+    await expect(
+      run(`dataset: { path: six.csv }
+attributes: { quasiIdentifiers: [a, b], sensitive: [d] }
+sensitive: { d: { hierarchy: dx-short.csv } }
+`),
+    ).rejects.toThrow(/1 value\(s\) of sensitive attribute "d" are not covered.*hierarchy.uncovered/);
+  });
+});
+
+describe('analyze: population and missing-value policies', () => {
+  it('journalist risk from a population table', async () => {
+    write('pop.csv', 'a,b,count\nx,1,30\ny,2,3\n');
+    const r = await run(`dataset: { path: six.csv }
+attributes: { quasiIdentifiers: [a, b] }
+population: { table: { path: pop.csv, count: count } }
+`);
+    expect(r.population.source).toBe('populationTable');
+    expect(r.population.size).toBe(33);
+    // F = 30, 3: highest 1/3; average max(2/33, (3/30 + 3/3)/6)
+    expect(r.risk.journalist?.highest).toBeCloseTo(1 / 3, 12);
+    expect(r.risk.journalist?.average).toBeCloseTo((0.1 + 1) / 6, 12);
+    expect(r.risk.marketer?.expected).toBeCloseTo((0.1 + 1) / 6, 12);
+  });
+
+  it('exclude and wildcard policies through the data layer', async () => {
+    write('miss.csv', 'a,b\nx,1\nx,\ny,\ny,2\n,\n');
+    const ex = await run(`dataset: { path: miss.csv }
+attributes: { quasiIdentifiers: [a, b] }
+missingValues: exclude
+`);
+    expect(ex.dataset.excludedRecords).toBe(3);
+    expect(ex.classes.count).toBe(2);
+    expect(ex.k).toBe(1);
+    const wc = await run(`dataset: { path: miss.csv }
+attributes: { quasiIdentifiers: [a, b] }
+missingValues: wildcard
+`);
+    // sizes 3,3,3,3,5 as in test/risk/classSizes: k = 3
+    expect(wc.k).toBe(3);
+    expect(wc.quasiIdentifierStats).toEqual([
+      { name: 'a', distinct: 3, missing: 1 },
+      { name: 'b', distinct: 3, missing: 3 },
+    ]);
+  });
+
+  it('a population smaller than the sample is a spec error', async () => {
+    await expect(run(`dataset: { path: six.csv }\nattributes: { quasiIdentifiers: [a] }\npopulation: { size: 3 }\n`)).rejects.toThrow(/spec.populationSize/);
+  });
+});
