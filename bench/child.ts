@@ -1,6 +1,6 @@
 /**
  * One measured run in its own process, so its peak RSS is its own:
- *   tsx bench/child.ts baseline|analyze <data file>
+ *   tsx bench/child.ts baseline|analyze|baseline-sensitive|analyze-sensitive <data file>
  * Prints one JSON line { ms, maxRssMiB, ... }.
  */
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { parseSpecText } from '../src/config/loadSpec.js';
 import { analyze } from '../src/engine/analyze.js';
 
 export const benchQis = ['age', 'sex', 'race', 'zip', 'marital_status', 'education', 'year_of_birth', 'payer'];
+/** Two sensitive attributes of different kinds: a nominal code and a number. */
+export const benchSensitive = ['diagnosis', 'los'];
 
 const [mode, file] = process.argv.slice(2);
 const abs = path.resolve(file);
@@ -17,11 +19,13 @@ const reader = abs.endsWith('.parquet') ? `read_parquet(${quoteString(abs)})` : 
 
 const start = performance.now();
 let extra: Record<string, unknown> = {};
-if (mode === 'baseline') {
-  // DuckDB's bare GROUP BY of the 8 QIs with COUNT(*), on the same file, as the reference.
+const withSensitive = mode.endsWith('-sensitive');
+if (mode.startsWith('baseline')) {
+  // DuckDB's bare GROUP BY of the 8 QIs (and the sensitive attributes) with COUNT(*), on the same file.
   const db = await openDatabase();
+  const cols = withSensitive ? [...benchQis, ...benchSensitive] : benchQis;
   const rows = await db.rows(
-    `SELECT count(*)::BIGINT AS classes FROM (SELECT ${benchQis.map(quoteIdent).join(', ')}, count(*) AS f FROM ${reader} GROUP BY ALL)`,
+    `SELECT count(*)::BIGINT AS classes FROM (SELECT ${cols.map(quoteIdent).join(', ')}, count(*) AS f FROM ${reader} GROUP BY ALL)`,
   );
   extra = { classes: Number(rows[0].classes) };
   db.close();
@@ -29,7 +33,9 @@ if (mode === 'baseline') {
   const spec = parseSpecText(
     JSON.stringify({
       dataset: { path: abs },
-      attributes: { quasiIdentifiers: benchQis, sensitive: [], insensitive: ['diagnosis', 'los'] },
+      attributes: withSensitive
+        ? { quasiIdentifiers: benchQis, sensitive: benchSensitive }
+        : { quasiIdentifiers: benchQis, insensitive: benchSensitive },
       population: { samplingFraction: 0.01 },
       adversary: ['prosecutor', 'journalist', 'marketer'],
       thresholds: { k: 5, highestRisk: 0.2, averageRisk: 0.05 },
@@ -38,7 +44,7 @@ if (mode === 'baseline') {
     process.cwd(),
   );
   const { result } = await analyze(spec);
-  extra = { classes: result.classes.count, k: result.k };
+  extra = { classes: withSensitive ? undefined : result.classes.count, k: result.k };
 }
 const ms = performance.now() - start;
 process.stdout.write(JSON.stringify({ mode, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }) + '\n');

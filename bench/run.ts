@@ -4,7 +4,8 @@
  * For each size (default 1M and 10M rows; `npm run bench -- 1000000` for one size) and
  * each format (Parquet, CSV) it runs, each in a fresh process, the baseline (GROUP BY of
  * the 8 QIs with COUNT(*)) and `analyze` (all measures of the analysis: one pass,
- * encoding, classes, three adversary models, thresholds), alternating, and prints the
+ * encoding, classes, three adversary models, thresholds), alternating; then the same with
+ * two sensitive attributes (baseline GROUP BY QIs + S; analyze adds l, t, beta, delta), and prints the
  * medians, their ratio and each one's peak RSS. Ratios, not seconds, are the figures to
  * compare across machines.
  */
@@ -24,14 +25,16 @@ const outDir = path.join(here, 'out');
 const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
 const rowsList = sizes.length ? sizes : [1_000_000, 10_000_000];
 
-function once(mode: 'baseline' | 'analyze', file: string): Run {
+type Mode = 'baseline' | 'analyze' | 'baseline-sensitive' | 'analyze-sensitive';
+
+function once(mode: Mode, file: string): Run {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), mode, file], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log('rows        format   baseline GROUP BY   analyze          ratio   RSS baseline  RSS analyze  classes');
+console.log('rows        format   run           baseline GROUP BY   analyze          ratio   RSS baseline  RSS analyze');
 for (const rows of rowsList) {
   const files = await generateBenchData(rows, outDir);
   const repeats = rows >= 5_000_000 ? 1 : 3;
@@ -39,18 +42,20 @@ for (const rows of rowsList) {
     ['parquet', files.parquet],
     ['csv', files.csv],
   ] as const) {
-    const base: Run[] = [];
-    const ana: Run[] = [];
     once('baseline', file); // warm the page cache
-    for (let i = 0; i < repeats; i++) {
-      base.push(once('baseline', file));
-      ana.push(once('analyze', file));
+    for (const sensitive of [false, true]) {
+      const base: Run[] = [];
+      const ana: Run[] = [];
+      for (let i = 0; i < repeats; i++) {
+        base.push(once(sensitive ? 'baseline-sensitive' : 'baseline', file));
+        ana.push(once(sensitive ? 'analyze-sensitive' : 'analyze', file));
+      }
+      const b = median(base.map((r) => r.ms));
+      const a = median(ana.map((r) => r.ms));
+      if (!sensitive && ana[0].classes !== base[0].classes) throw new Error(`class counts differ: ${ana[0].classes} vs ${base[0].classes}`);
+      console.log(
+        `${String(rows).padEnd(11)} ${format.padEnd(8)} ${(sensitive ? '8 QIs + 2 S' : '8 QIs').padEnd(13)} ${(b / 1000).toFixed(2).padStart(8)} s          ${(a / 1000).toFixed(2).padStart(8)} s   ${(a / b).toFixed(2).padStart(6)}x   ${Math.max(...base.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB  ${Math.max(...ana.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB`,
+      );
     }
-    const b = median(base.map((r) => r.ms));
-    const a = median(ana.map((r) => r.ms));
-    if (ana[0].classes !== base[0].classes) throw new Error(`class counts differ: ${ana[0].classes} vs ${base[0].classes}`);
-    console.log(
-      `${String(rows).padEnd(11)} ${format.padEnd(8)} ${(b / 1000).toFixed(2).padStart(8)} s          ${(a / 1000).toFixed(2).padStart(8)} s   ${(a / b).toFixed(2).padStart(6)}x   ${Math.max(...base.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB  ${Math.max(...ana.map((r) => r.maxRssMiB)).toFixed(0).padStart(7)} MiB  ${ana[0].classes}`,
-    );
   }
 }

@@ -81,13 +81,16 @@ export async function encodeQuasiIdentifiers(
       await db.exec(
         `CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT ${select}, ${sSelect}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
       );
+      // Each QI group keeps the lists of its fine rows, so unnesting them numbers the fine
+      // rows by group id without joining on the QIs again.
+      const lists = sensitive.map((_, j) => `list(${s(j)}) AS l${j}`).join(', ');
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f, (row_number() OVER () - 1)::INTEGER AS gid FROM edra_fine GROUP BY ALL`,
+        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f, (row_number() OVER () - 1)::INTEGER AS gid, ${lists}, list(f) AS lf FROM edra_fine GROUP BY ALL`,
       );
-      const on = qis.map((_, i) => `fi.${q(i)} IS NOT DISTINCT FROM g.${q(i)}`).join(' AND ');
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_fine_g AS SELECT g.gid, ${sensitive.map((_, j) => `fi.${s(j)}`).join(', ')}, fi.f FROM edra_fine fi JOIN edra_groups g ON ${on}`,
+        `CREATE OR REPLACE TEMP TABLE edra_fine_g AS SELECT gid, ${sensitive.map((_, j) => `unnest(l${j}) AS ${s(j)}`).join(', ')}, unnest(lf) AS f FROM edra_groups`,
       );
+      await db.exec(`DROP TABLE edra_fine`);
     }
   } catch (e) {
     throw readerError(e, source.display, source.format);
@@ -165,7 +168,7 @@ export async function encodeQuasiIdentifiers(
 async function sensitiveHistograms(db: Database, source: DataSource, name: string, j: number, groups: number): Promise<SensitiveData> {
   const sj = `s${j}`;
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE edra_sdict_${j} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${sj} AS v FROM edra_fine)`,
+    `CREATE OR REPLACE TEMP TABLE edra_sdict_${j} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${sj} AS v FROM edra_fine_g)`,
   );
   const info = (await db.rows(`SELECT count(*)::BIGINT AS m, (count(*) - count(v))::BIGINT AS nulls FROM edra_sdict_${j}`))[0];
   const valueCount = Number(info.m);

@@ -129,7 +129,8 @@ export async function analyzeSensitive(
   if (th.t !== undefined) lines.push(thresholdLine(`${p}.t`, t, '<=', th.t));
   if (th.beta !== undefined) lines.push(thresholdLine(`${p}.beta`, result.betaLikeness.basic, '<=', th.beta));
   if (th.enhancedBeta !== undefined) lines.push(thresholdLine(`${p}.enhancedBeta`, result.betaLikeness.enhanced ?? Infinity, '<=', th.enhancedBeta));
-  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<=', th.delta));
+  // delta-disclosure is strict (Brickell & Shmatikov 2008): |ln(p/q)| < delta.
+  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<', th.delta));
   return { result, lines };
 }
 

@@ -1,0 +1,13 @@
+import { openDatabase } from '../src/data/database.js';
+const db = await openDatabase();
+const f = '/work/main/bench/out/bench_1000000.parquet';
+const qis = ['age', 'sex', 'race', 'zip', 'marital_status', 'education', 'year_of_birth', 'payer'];
+const t = () => performance.now();
+let s = t();
+const lap = (l: string) => { console.log(l, (t() - s).toFixed(0)); s = t(); };
+await db.rows(`SELECT count(*) FROM (SELECT ${qis.map((q,i)=>`"${q}" AS q${i}`).join(',')}, count(*)::INTEGER f FROM read_parquet('${f}') GROUP BY ALL)`); lap('bare');
+await db.exec(`CREATE TEMP TABLE g AS SELECT ${qis.map((q,i)=>`"${q}" AS q${i}`).join(',')}, count(*)::INTEGER f FROM read_parquet('${f}') GROUP BY ALL`); lap('group');
+for (let i=0;i<8;i++) await db.exec(`CREATE TEMP TABLE d${i} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT q${i} AS v FROM g)`); lap('dicts');
+for (let i=0;i<8;i++) await db.exec(`CREATE TYPE e${i} AS ENUM (SELECT v::VARCHAR FROM d${i} WHERE v IS NOT NULL ORDER BY code)`); lap('enums');
+await db.rows(`SELECT count(*), sum(${qis.map((_,i)=>`d${i}.code`).join('+')}) FROM g ${qis.map((_,i)=>`JOIN d${i} ON g.q${i} IS NOT DISTINCT FROM d${i}.v`).join(' ')}`); lap('join');
+await db.rows(`SELECT count(*), sum(${qis.map((_,i)=>`enum_code(q${i}::VARCHAR::e${i})`).join('+')}) FROM g`); lap('enum cast');
