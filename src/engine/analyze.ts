@@ -140,7 +140,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     let fraction = 1;
     if (spec.population?.size !== undefined) {
       if (spec.population.size < n) {
-        throw new SpecError(`spec population.size (${spec.population.size}) is smaller than the ${n} records analysed [rule: spec.populationSize]`, {
+        throw new SpecError(`${loaded.file}: spec population.size (${spec.population.size}) is smaller than the ${n} records analysed [rule: spec.populationSize]`, {
+          file: loaded.file,
           path: 'population.size',
           rule: 'spec.populationSize',
         });
