@@ -32,6 +32,19 @@ export function formatSummary(r: AnalysisResult): string {
   add('journalist', r.risk.journalist);
   if (rows.length > 1) out.push(...table(rows));
   if (r.risk.marketer) out.push(`marketer     expected fraction re-identified ${num(r.risk.marketer.expected)}`);
+  const u = r.population.uniqueness;
+  if (u) {
+    const est = (e: { count: number | null; fraction: number | null }) => (e.count === null ? 'undefined' : `${num(Math.round(e.count))} (${pct(e.fraction ?? 0)})`);
+    out.push(
+      `population uniques  Dankar ${est(u.dankar)} [${u.dankarModel ?? 'none'}]; Pitman ${est(u.pitman)}; Zayatz ${est(u.zayatz)}; SNB ${est(u.snb)}`,
+    );
+  }
+  const ir = r.individualRisk;
+  if (ir) {
+    out.push(
+      `individual risk     global ${num(ir.global)}, expected re-identifications ${num(ir.expectedReidentifications)}, max ${num(ir.max)} (weights: ${ir.weights})`,
+    );
+  }
   const sens = Object.entries(r.sensitive ?? {});
   if (sens.length > 0) {
     out.push('');
@@ -60,5 +73,6 @@ export function formatSummary(r: AnalysisResult): string {
   out.push(`verdict      ${r.verdict.toUpperCase()}${r.verdict === 'fail' ? ' (thresholds not met)' : ''}`);
   for (const w of r.warnings) out.push(`warning: ${w.message}`);
   for (const n of r.notes) out.push(`note: ${n}`);
+  for (const n of r.population.notes ?? []) out.push(`note: ${n}`);
   return out.join('\n') + '\n';
 }

@@ -113,7 +113,24 @@ export const thresholdsSchema = sensitiveThresholdsSchema.extend({
   highestRisk: probability.optional().describe('Maximum record risk (prosecutor, journalist).'),
   averageRisk: probability.optional().describe('Maximum average risk (prosecutor, journalist, marketer).'),
   riskLevels: z.array(probability).optional().describe('Risk levels for which the records above are counted (default: 0.33, 0.2, 0.09, 0.075, 0.05 and the configured highestRisk).'),
+  populationUniqueness: z.number().min(0).max(1).optional().describe('Maximum estimated fraction of the population that is unique (Dankar et al. rule).'),
+  individualRisk: probability.optional().describe('Maximum individual (per-record) risk with sampling weights.'),
+  globalRisk: z.number().min(0).max(1).optional().describe('Maximum global risk: expected re-identifications / n.'),
+  disSuda: z.number().min(0).max(1).optional().describe('Maximum DIS-SUDA score of any record.'),
 });
+
+export const individualRiskSchema = z
+  .strictObject({
+    weight: columnName.optional().describe('Column of sampling weights; without it every record weighs 1 / samplingFraction.'),
+  })
+  .describe('Individual risk with sampling weights (Benedetti & Franconi 1998; sdcMicro indivRisk).');
+
+export const sudaSchema = z
+  .strictObject({
+    maxMsuSize: z.number().int().min(1).optional().describe('Largest minimal sample unique searched (default: the number of QIs).'),
+    disFraction: z.number().gt(0).lt(1).default(0.01).describe('Sampling fraction of the DIS-SUDA disclosure intensity (default 0.01).'),
+  })
+  .describe('SUDA2 special uniques and DIS-SUDA scores (Manning, Haglin & Keane 2008; Elliot et al.).');
 
 export const specSchema = z
   .strictObject({
@@ -129,6 +146,8 @@ export const specSchema = z
     population: populationSchema.optional(),
     adversary: z.array(z.enum(adversaryModels)).min(1).default(['prosecutor', 'journalist', 'marketer']),
     sensitive: z.record(z.string(), sensitiveSettingsSchema).default({}).describe('Settings per sensitive attribute (by column name).'),
+    individualRisk: individualRiskSchema.optional(),
+    suda: sudaSchema.optional(),
     thresholds: thresholdsSchema.default({}),
   })
   .describe('edra analysis spec');

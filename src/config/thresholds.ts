@@ -9,6 +9,10 @@ export interface ResolvedThresholds {
   k?: number;
   highestRisk?: number;
   averageRisk?: number;
+  populationUniqueness?: number;
+  individualRisk?: number;
+  globalRisk?: number;
+  disSuda?: number;
   /** Levels for `recordsAbove`, descending, duplicates removed. */
   riskLevels: number[];
   preset?: ReleaseContext;
@@ -23,10 +27,15 @@ export function resolveThresholds(t: Spec['thresholds']): ResolvedThresholds {
   const averageRisk = t.averageRisk ?? preset?.averageRisk;
   const levels = new Set<number>(t.riskLevels ?? precedentRiskLevels);
   if (highestRisk !== undefined) levels.add(highestRisk);
+  if (t.individualRisk !== undefined) levels.add(t.individualRisk);
   return {
     k: t.k,
     highestRisk,
     averageRisk,
+    populationUniqueness: t.populationUniqueness,
+    individualRisk: t.individualRisk,
+    globalRisk: t.globalRisk,
+    disSuda: t.disSuda,
     riskLevels: [...levels].sort((a, b) => b - a),
     preset: t.preset,
     rationale: preset?.rationale,

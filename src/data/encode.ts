@@ -42,6 +42,18 @@ export interface EncodedData {
   populationSizes?: Float64Array;
   /** Per sensitive attribute, in the order asked. */
   sensitive: SensitiveData[];
+  /** Sum of the weight column per group (when a weight column was asked for). */
+  weightSums?: Float64Array;
+}
+
+/** What the one pass computes besides the QI groups. */
+export interface EncodeOptions {
+  population?: PopulationRelation;
+  sensitive?: readonly string[];
+  /** Column of sampling weights, summed per group. */
+  weight?: string;
+  /** Number the groups (gid) in the order of the arrays, for joining per-group results back. */
+  numbered?: boolean;
 }
 
 /** A population table to join: its relation and the column counting individuals. */
@@ -57,35 +69,35 @@ export interface PopulationRelation {
  * the codes and counts move to typed arrays. The dictionaries stay in DuckDB
  * (temp tables edra_dict_<q>); no value reaches JS.
  */
-export async function encodeQuasiIdentifiers(
-  db: Database,
-  source: DataSource,
-  qis: readonly string[],
-  population?: PopulationRelation,
-  sensitive: readonly string[] = [],
-): Promise<EncodedData> {
+export async function encodeQuasiIdentifiers(db: Database, source: DataSource, qis: readonly string[], options: EncodeOptions = {}): Promise<EncodedData> {
+  const { population, sensitive = [], weight } = options;
+  const numbered = options.numbered || sensitive.length > 0;
   const m = qis.length;
   const q = (i: number) => `q${i}`;
   const s = (j: number) => `s${j}`;
   const qList = qis.map((_, i) => q(i)).join(', ');
   const select = qis.map((name, i) => `${quoteIdent(name)} AS ${q(i)}`).join(', ');
+  // Weights: the sum per group, and how many could not be read as numbers.
+  const w = weight ? `TRY_CAST(${quoteIdent(weight)} AS DOUBLE)` : '';
+  const wAgg = weight ? `, sum(${w}) AS w, count(*) FILTER (WHERE ${w} IS NULL OR ${w} <= 0) AS wbad` : '';
   try {
     if (sensitive.length === 0) {
+      const gid = numbered ? ', (row_number() OVER () - 1)::INTEGER AS gid' : '';
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
+        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f${wAgg}${gid} FROM ${source.relation(qis)} GROUP BY ALL`,
       );
     } else {
       // Still one pass over the file: group by QIs and sensitive values together, then
       // roll the fine groups up to QI groups (numbered by gid) inside DuckDB.
       const sSelect = sensitive.map((name, j) => `${quoteIdent(name)} AS ${s(j)}`).join(', ');
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT ${select}, ${sSelect}, count(*)::INTEGER AS f FROM ${source.relation(qis)} GROUP BY ALL`,
+        `CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT ${select}, ${sSelect}, count(*)::INTEGER AS f${wAgg} FROM ${source.relation(qis)} GROUP BY ALL`,
       );
       // Each QI group keeps the lists of its fine rows, so unnesting them numbers the fine
       // rows by group id without joining on the QIs again.
       const lists = sensitive.map((_, j) => `list(${s(j)}) AS l${j}`).join(', ');
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f, (row_number() OVER () - 1)::INTEGER AS gid, ${lists}, list(f) AS lf FROM edra_fine GROUP BY ALL`,
+        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f${weight ? ', sum(w) AS w, sum(wbad) AS wbad' : ''}, (row_number() OVER () - 1)::INTEGER AS gid, ${lists}, list(f) AS lf FROM edra_fine GROUP BY ALL`,
       );
       await db.exec(
         `CREATE OR REPLACE TEMP TABLE edra_fine_g AS SELECT gid, ${sensitive.map((_, j) => `unnest(l${j}) AS ${s(j)}`).join(', ')}, unnest(lf) AS f FROM edra_groups`,
@@ -118,9 +130,20 @@ export async function encodeQuasiIdentifiers(
     popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
     columns.push('coalesce(p.pf, -1)::DOUBLE');
   }
-  const order = sensitive.length > 0 ? ' ORDER BY g.gid' : '';
+  if (weight) {
+    const bad = Number((await db.rows('SELECT coalesce(sum(wbad), 0)::BIGINT AS b FROM edra_groups'))[0].b);
+    if (bad > 0) {
+      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, or not positive [rule: weight.invalid]`, {
+        file: source.display,
+        column: weight,
+        rule: 'weight.invalid',
+      });
+    }
+    columns.push('g.w::DOUBLE');
+  }
+  const order = numbered ? ' ORDER BY g.gid' : '';
   const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}${order}`;
-  const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), 'int32' as const];
+  const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), ...(weight ? ['float64' as const] : []), 'int32' as const];
   const arrays = await readTypedColumns(db, sql, kinds, groups);
   const codes = arrays.slice(0, m) as Int32Array[];
   const counts = arrays[arrays.length - 1] as Int32Array;
@@ -156,6 +179,7 @@ export async function encodeQuasiIdentifiers(
     rows,
     qiStats,
     populationSizes: population ? (arrays[m] as Float64Array) : undefined,
+    weightSums: weight ? (arrays[m + (population ? 1 : 0)] as Float64Array) : undefined,
     sensitive: sensitiveData,
   };
 }

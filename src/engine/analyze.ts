@@ -18,6 +18,7 @@ import { minSafeClassSize, thresholdLine, verdictOf, type ThresholdLine } from '
 import { version } from '../version.js';
 import { assignRoles } from './columns.js';
 import { analyzeSensitive } from './sensitive.js';
+import { individualRiskOf, populationUniqueness } from './population.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult } from './result.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
   onProgress?: (stage: string) => void;
   database?: DatabaseOptions;
+  /** Number the groups in DuckDB (edra_groups.gid = array index) for per-record output. */
+  numbered?: boolean;
 }
 
 /** Everything one analysis computed: the Result and the encoded spine for later stages. */
@@ -33,6 +36,12 @@ export interface Analysis {
   result: AnalysisResult;
   encoded: EncodedData;
   classSizes: ClassSizes;
+  /** Indices of the groups of `encoded.table` that form the classes (all, unless records were excluded). */
+  keptGroups?: Int32Array;
+  /** Per class: F_k used by the journalist/marketer models. */
+  populationSizes: Float64Array;
+  /** Per class: individual risk, when computed. */
+  individualRisks?: Float64Array;
 }
 
 /**
@@ -89,10 +98,25 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     }
   }
 
+  const weightColumn = spec.individualRisk?.weight;
+  if (weightColumn !== undefined && !source.columns.some((c) => c.name === weightColumn)) {
+    const near = nearestName(weightColumn, source.columns.map((c) => c.name));
+    throw new SpecError(`spec individualRisk.weight: column "${weightColumn}" is not in ${display}${near ? `; did you mean "${near}"?` : ''} [rule: spec.unknownColumn]`, {
+      file: display,
+      path: 'individualRisk.weight',
+      column: weightColumn,
+      rule: 'spec.unknownColumn',
+    });
+  }
   progress(`reading and grouping ${display}`);
   const qis = spec.attributes.quasiIdentifiers;
   const [encoded, sha256] = await Promise.all([
-    encodeQuasiIdentifiers(db, source, qis, popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined, spec.attributes.sensitive),
+    encodeQuasiIdentifiers(db, source, qis, {
+      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined,
+      sensitive: spec.attributes.sensitive,
+      weight: spec.individualRisk?.weight,
+      numbered: options.numbered,
+    }),
     sha256File(dataFile),
   ]);
 
@@ -159,6 +183,9 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const N = population.populationSize;
 
   const levels = thresholds.riskLevels;
+  const populationNotes: string[] = [];
+  let uniqueness: AnalysisResult['population']['uniqueness'];
+  let individualRisk: AnalysisResult['individualRisk'];
   const risk: AnalysisResult['risk'] = {};
   const models = spec.adversary;
   if (models.includes('prosecutor')) risk.prosecutor = prosecutorRisk(cs, levels);
@@ -191,6 +218,41 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       lines.push(...out.lines);
     }
   }
+  // Population uniqueness (needs N) and individual risk (needs weights or pi).
+  if (population.source !== 'none') {
+    progress('estimating population uniqueness');
+    const pu = populationUniqueness(cs.partition ? cs.sizes : encoded.table.counts, N);
+    populationNotes.push(...pu.notes);
+    uniqueness = pu.uniqueness;
+    if (!cs.partition) populationNotes.push('population uniqueness under the wildcard policy uses the groups of identical QI tuples (classes overlap).');
+    if (thresholds.populationUniqueness !== undefined) {
+      const f = pu.uniqueness.dankar.fraction;
+      const line = thresholdLine('population.uniqueness', f ?? Number.NaN, '<=', thresholds.populationUniqueness);
+      if (f === null) line.pass = false;
+      lines.push(line);
+    }
+  } else if (thresholds.populationUniqueness !== undefined) {
+    throw new SpecError(`${loaded.file}: thresholds.populationUniqueness needs population.size, samplingFraction or table [rule: spec.populationMissing]`, {
+      file: loaded.file,
+      path: 'thresholds.populationUniqueness',
+      rule: 'spec.populationMissing',
+    });
+  }
+  let individualRisks: Float64Array | undefined;
+  if (spec.individualRisk) {
+    progress('computing individual risk');
+    let weightSums = population.sizes;
+    let weights = population.source === 'none' ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction = ${round(N / n)} per record`;
+    if (encoded.weightSums) {
+      weightSums = keptGroups ? Float64Array.from(keptGroups, (g) => encoded.weightSums![g]) : encoded.weightSums;
+      weights = `column "${spec.individualRisk.weight}"`;
+    }
+    const ir = individualRiskOf(cs.sizes, weightSums, levels, weights);
+    individualRisk = ir.json;
+    individualRisks = ir.risks;
+    if (thresholds.individualRisk !== undefined) lines.push(thresholdLine('individualRisk.max', ir.json.max, '<=', thresholds.individualRisk));
+    if (thresholds.globalRisk !== undefined) lines.push(thresholdLine('individualRisk.global', ir.json.global, '<=', thresholds.globalRisk));
+  }
   if (lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
   const result: AnalysisResult = {
@@ -219,7 +281,10 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       samplingFraction: n / N,
       source: population.source,
       ...(population.source === 'populationTable' ? { inconsistentClasses: population.inconsistentGroups } : {}),
+      ...(uniqueness ? { uniqueness } : {}),
+      notes: populationNotes,
     },
+    ...(individualRisk ? { individualRisk } : {}),
     thresholdSettings: {
       ...(thresholds.k !== undefined ? { k: thresholds.k } : {}),
       ...(thresholds.highestRisk !== undefined
@@ -234,7 +299,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     warnings,
     notes,
   };
-  return { result, encoded, classSizes: cs };
+  return { result, encoded, classSizes: cs, keptGroups, populationSizes: population.sizes, individualRisks };
 }
 
 function round(x: number): number {

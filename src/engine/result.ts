@@ -10,6 +10,7 @@ import type { ThresholdLine } from '../risk/thresholds.js';
 import type { PopulationSource } from '../risk/populationSizes.js';
 import type { QuasiIdentifierStats } from '../data/encode.js';
 import type { SensitiveResult } from './sensitive.js';
+import type { IndividualRiskJson, PopulationUniquenessJson } from './population.js';
 
 export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
 
@@ -62,7 +63,13 @@ export interface AnalysisResult {
     source: PopulationSource;
     /** Classes whose population-table count was missing or below the sample count. */
     inconsistentClasses?: number;
+    /** Population uniqueness estimators (when N or pi is known). */
+    uniqueness?: PopulationUniquenessJson;
+    /** Why an estimator is undefined, and other remarks on the estimates. */
+    notes: string[];
   };
+  /** Individual risk with sampling weights (when `individualRisk` is in the spec). */
+  individualRisk?: IndividualRiskJson;
   thresholdSettings: {
     k?: number;
     highestRisk?: number;

@@ -1,0 +1,89 @@
+import { frequencyOfFrequencies } from '../risk/population/frequencyOfFrequencies.js';
+import { pitman } from '../risk/population/pitman.js';
+import { zayatz } from '../risk/population/zayatz.js';
+import { snb } from '../risk/population/snb.js';
+import { dankar, type DankarModel } from '../risk/population/dankar.js';
+import { individualRisk } from '../risk/population/individualRisk.js';
+import type { UniquenessEstimate } from '../risk/population/frequencyOfFrequencies.js';
+
+/** One estimator's answer in the JSON: null count and fraction when undefined. */
+export interface EstimateJson {
+  count: number | null;
+  fraction: number | null;
+  valid: boolean;
+  note?: string;
+  [parameter: string]: number | string | boolean | null | undefined;
+}
+
+export interface PopulationUniquenessJson {
+  pitman: EstimateJson;
+  zayatz: EstimateJson;
+  snb: EstimateJson;
+  dankar: EstimateJson;
+  dankarModel: DankarModel | null;
+}
+
+function json(e: UniquenessEstimate, extra: Record<string, number | string | null> = {}): EstimateJson {
+  return { count: e.count, fraction: e.fraction, valid: e.valid, ...(e.note ? { note: e.note } : {}), ...extra };
+}
+
+/**
+ * Population uniqueness from the sample's frequency of frequencies: Pitman (Hoshino 2001),
+ * Zayatz (1991), SNB (Chen & Keller-McNulty 1998) and the Dankar et al. (2012) rule that
+ * picks among them by sampling fraction. Undefined estimates carry a note, never a number.
+ */
+export function populationUniqueness(classSizes: Int32Array, populationSize: number): { uniqueness: PopulationUniquenessJson; notes: string[] } {
+  const fof = frequencyOfFrequencies(classSizes);
+  const p = pitman(fof, populationSize);
+  const z = zayatz(fof, populationSize);
+  const s = snb(fof, populationSize);
+  const d = dankar(fof, populationSize);
+  const uniqueness: PopulationUniquenessJson = {
+    pitman: json(p, { theta: p.theta, alpha: p.alpha, solver: p.solver }),
+    zayatz: json(z, { probabilityUniqueGivenSampleUnique: z.probabilityUniqueGivenSampleUnique }),
+    snb: json(s, { nonEmptyClasses: s.nonEmptyClasses, alpha: s.alpha, beta: s.beta }),
+    dankar: json(d),
+    dankarModel: d.model,
+  };
+  const notes = [p, z, s, d].filter((e) => e.note).map((e) => e.note!);
+  return { uniqueness, notes };
+}
+
+export interface IndividualRiskJson {
+  global: number;
+  expectedReidentifications: number;
+  max: number;
+  recordsAbove: Record<string, number>;
+  /** Where F_k came from: the weight column, or 1 / samplingFraction per record. */
+  weights: string;
+  /** Classes whose weights sum to at most their sample size (risk 1/f_k used). */
+  classesAtSampleSize: number;
+}
+
+/**
+ * Individual risk (Benedetti & Franconi 1998; Franconi & Polettini 2004; sdcMicro
+ * indivRisk): per class from f_k and F_k = the sum of the weights of its records.
+ * Returns the JSON summary and the per-class risks.
+ */
+export function individualRiskOf(
+  classSizes: Int32Array,
+  weightSums: Float64Array,
+  levels: readonly number[],
+  weights: string,
+): { json: IndividualRiskJson; risks: Float64Array } {
+  const r = individualRisk(classSizes, weightSums);
+  const above = r.recordsAbove(levels);
+  const recordsAbove: Record<string, number> = {};
+  levels.forEach((t, i) => (recordsAbove[String(t)] = above[i]));
+  return {
+    json: {
+      global: r.global,
+      expectedReidentifications: r.expectedReidentifications,
+      max: r.max,
+      recordsAbove,
+      weights,
+      classesAtSampleSize: r.classesAtSampleSize,
+    },
+    risks: r.risks,
+  };
+}
