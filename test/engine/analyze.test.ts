@@ -132,3 +132,49 @@ missingValues: wildcard
     await expect(run(`dataset: { path: six.csv }\nattributes: { quasiIdentifiers: [a] }\npopulation: { size: 3 }\n`)).rejects.toThrow(/spec.populationSize/);
   });
 });
+
+describe('analyze: population uniqueness and individual risk', () => {
+  it('sums a weight column per class in the same pass (hand-computed individual risk)', async () => {
+    write('w.csv', 'a,w\nx,10\nx,10\ny,5\n');
+    const r = await run(`dataset: { path: w.csv }
+attributes: { quasiIdentifiers: [a], insensitive: [w] }
+individualRisk: { weight: w }
+thresholds: { individualRisk: 0.5, globalRisk: 0.1 }
+`);
+    // class x: f = 2, F = 20, p = 0.1: r = p/(1-p) - (p/(1-p))^2 ln(1/p)
+    const px = 0.1;
+    const rx = px / (1 - px) - (px / (1 - px)) ** 2 * Math.log(1 / px);
+    // class y: f = 1, F = 5, p = 0.2: r = p/(1-p) ln(1/p)
+    const py = 0.2;
+    const ry = (py / (1 - py)) * Math.log(1 / py);
+    const ir = r.individualRisk!;
+    expect(ir.max).toBeCloseTo(ry, 12);
+    expect(ir.expectedReidentifications).toBeCloseTo(2 * rx + ry, 12);
+    expect(ir.global).toBeCloseTo((2 * rx + ry) / 3, 12);
+    expect(ir.weights).toBe('column "w"');
+    expect(r.thresholds.find((t) => t.name === 'individualRisk.max')?.pass).toBe(true);
+    expect(r.thresholds.find((t) => t.name === 'individualRisk.global')?.pass).toBe(false);
+  });
+
+  it('refuses missing or non-positive weights, counting them', async () => {
+    write('wbad.csv', 'a,w\nx,10\nx,\ny,-1\n');
+    await expect(run(`dataset: { path: wbad.csv }\nattributes: { quasiIdentifiers: [a] }\nindividualRisk: { weight: w }\n`)).rejects.toThrow(
+      /2 value\(s\).*weight.invalid/,
+    );
+  });
+
+  it('estimates population uniqueness when a sampling fraction is given, and picks a model by the Dankar rule', async () => {
+    const yaml = `dataset: { path: samples/encounters.csv }
+attributes: { quasiIdentifiers: [age, sex, race, zip] }
+population: { samplingFraction: 0.01 }
+thresholds: { populationUniqueness: 0.5 }
+`;
+    const r = (await analyze(parseSpecText(yaml, 'spec.yaml', process.cwd()))).result;
+    const u = r.population.uniqueness!;
+    expect(u.dankarModel).toBe(u.pitman.valid ? 'pitman' : 'zayatz'); // pi = 0.01 <= 0.1
+    expect(u.dankar.fraction).toBeGreaterThan(0);
+    expect(u.dankar.fraction).toBeLessThanOrEqual(1);
+    expect(u.dankar.count).toBeCloseTo(u.dankar.fraction! * r.population.size, 6);
+    expect(r.thresholds.find((t) => t.name === 'population.uniqueness')?.pass).toBe(true);
+  });
+});
