@@ -50,13 +50,14 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('<spec>', 'analysis spec (.yaml or .json)')
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <file>', 'also write the JSON result to a file (atomically)')
+    .option('--record-risk <file>', 'write per-record risks (row, fk, Fk, individualRisk, SUDA scores; no QI values) to a .csv or .parquet file')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
       const progress = createProgress(Boolean(opts.quiet));
-      const { result } = await analyze(loaded, { onProgress: (s) => progress.stage(s) });
+      const { result } = await analyze(loaded, { onProgress: (s) => progress.stage(s), recordRisk: opts.recordRisk });
       progress.done();
       result.spec = specPath;
       const json = JSON.stringify(result, null, 2) + '\n';

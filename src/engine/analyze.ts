@@ -19,6 +19,7 @@ import { version } from '../version.js';
 import { assignRoles } from './columns.js';
 import { analyzeSensitive } from './sensitive.js';
 import { individualRiskOf, populationUniqueness } from './population.js';
+import { writeRecordRisk, type GroupRiskColumns } from '../data/recordRiskWriter.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult } from './result.js';
@@ -27,8 +28,8 @@ export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
   onProgress?: (stage: string) => void;
   database?: DatabaseOptions;
-  /** Number the groups in DuckDB (edra_groups.gid = array index) for per-record output. */
-  numbered?: boolean;
+  /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
+  recordRisk?: string;
 }
 
 /** Everything one analysis computed: the Result and the encoded spine for later stages. */
@@ -115,7 +116,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined,
       sensitive: spec.attributes.sensitive,
       weight: spec.individualRisk?.weight,
-      numbered: options.numbered,
+      numbered: options.recordRisk !== undefined,
     }),
     sha256File(dataFile),
   ]);
@@ -239,6 +240,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     });
   }
   let individualRisks: Float64Array | undefined;
+  // F_k of the per-record file: the weight sums when individual risk used them.
+  let recordFk = population.sizes;
   if (spec.individualRisk) {
     progress('computing individual risk');
     let weightSums = population.sizes;
@@ -247,6 +250,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       weightSums = keptGroups ? Float64Array.from(keptGroups, (g) => encoded.weightSums![g]) : encoded.weightSums;
       weights = `column "${spec.individualRisk.weight}"`;
     }
+    recordFk = weightSums;
     const ir = individualRiskOf(cs.sizes, weightSums, levels, weights);
     individualRisk = ir.json;
     individualRisks = ir.risks;
@@ -299,7 +303,31 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     warnings,
     notes,
   };
+  if (options.recordRisk) {
+    progress(`writing per-record risks to ${options.recordRisk}`);
+    await writeRecordRisk(db, source, qis, groupColumns(encoded.table.counts.length, keptGroups, cs, recordFk, individualRisks), options.recordRisk);
+  }
   return { result, encoded, classSizes: cs, keptGroups, populationSizes: population.sizes, individualRisks };
+}
+
+/** Spreads per-class arrays back over all groups (groups outside the classes get no value). */
+function groupColumns(
+  groups: number,
+  kept: Int32Array | undefined,
+  cs: ClassSizes,
+  populationSizes: Float64Array,
+  individualRisks: Float64Array | undefined,
+): GroupRiskColumns {
+  const fk = new Int32Array(groups).fill(-1);
+  const Fk = new Float64Array(groups).fill(Number.NaN);
+  const ir = individualRisks ? new Float64Array(groups).fill(Number.NaN) : undefined;
+  for (let i = 0; i < cs.sizes.length; i++) {
+    const g = kept ? kept[i] : i;
+    fk[g] = cs.sizes[i];
+    Fk[g] = populationSizes[i];
+    if (ir) ir[g] = individualRisks![i];
+  }
+  return { fk, Fk, ...(ir ? { individualRisk: ir } : {}) };
 }
 
 function round(x: number): number {

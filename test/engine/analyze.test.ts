@@ -178,3 +178,35 @@ thresholds: { populationUniqueness: 0.5 }
     expect(r.thresholds.find((t) => t.name === 'population.uniqueness')?.pass).toBe(true);
   });
 });
+
+describe('analyze: per-record risk file', () => {
+  it('writes one row per record in input order, with empty values for excluded records', async () => {
+    write('order.csv', 'a,b,w\ny,2,5\nx,1,10\n,1,3\nx,1,10\n');
+    const out = path.join(dir, 'records.csv');
+    const spec = parseSpecText(
+      `dataset: { path: order.csv }
+attributes: { quasiIdentifiers: [a, b], insensitive: [w] }
+missingValues: exclude
+individualRisk: { weight: w }
+`,
+      path.join(dir, 'spec.yaml'),
+      dir,
+    );
+    await analyze(spec, { recordRisk: out });
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('row,fk,Fk,individualRisk');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4']);
+    expect(rows.map((r) => r[1])).toEqual(['1', '2', '', '2']);
+    expect(rows.map((r) => Number(r[2] || Number.NaN))).toEqual([5, 20, Number.NaN, 20]);
+    // class y: f = 1, F = 5, p = 0.2: r = p/(1-p) ln(1/p)
+    expect(Number(rows[0][3])).toBeCloseTo(0.25 * Math.log(5), 12);
+    expect(rows[2][3]).toBe('');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('edra-tmp'))).toEqual([]);
+  });
+
+  it('refuses an output that is neither .csv nor .parquet', async () => {
+    const spec = parseSpecText('dataset: { path: six.csv }\nattributes: { quasiIdentifiers: [a] }\n', path.join(dir, 'spec.yaml'), dir);
+    await expect(analyze(spec, { recordRisk: path.join(dir, 'r.txt') })).rejects.toThrow(/cli.recordRisk/);
+  });
+});
