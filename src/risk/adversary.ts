@@ -6,8 +6,10 @@
  *
  * Notation: n records; groups g with r_g records each seeing class size f_g (sample)
  * and F_g (population, F_g >= f_g); K classes; t a record-risk threshold.
+ * Sums are correctly rounded (ExactSum), so no figure depends on the order of the classes.
  */
 import type { ClassSizes } from './classSizes.js';
+import { exactSumOf } from './exactSum.js';
 
 /** Risk figures shared by the prosecutor and journalist models. */
 export interface RecordRiskSummary {
@@ -79,8 +81,7 @@ function recordRisks(records: Int32Array, sizes: ArrayLike<number>, levels: read
  * is K/n when classes partition the records (El Emam 2013; ARX "average prosecutor risk").
  */
 export function prosecutorRisk(cs: ClassSizes, levels: readonly number[]): RecordRiskSummary {
-  let sum = 0;
-  for (let g = 0; g < cs.sizes.length; g++) sum += cs.records[g] / cs.sizes[g];
+  const sum = exactSumOf(cs.sizes.length, (g) => cs.records[g] / cs.sizes[g]);
   return { ...recordRisks(cs.records, cs.sizes, levels), average: cs.n ? sum / cs.n : 0 };
 }
 
@@ -95,12 +96,8 @@ export function prosecutorRisk(cs: ClassSizes, levels: readonly number[]): Recor
  * @param populationSizes F_g per group (must satisfy F_g >= f_g).
  */
 export function journalistRisk(cs: ClassSizes, populationSizes: ArrayLike<number>, populationSize: number, levels: readonly number[]): JournalistRisk {
-  let sumF = 0;
-  let sumRatio = 0;
-  for (let g = 0; g < cs.sizes.length; g++) {
-    sumF += populationSizes[g];
-    sumRatio += cs.records[g] / populationSizes[g];
-  }
+  const sumF = exactSumOf(cs.sizes.length, (g) => populationSizes[g]);
+  const sumRatio = exactSumOf(cs.sizes.length, (g) => cs.records[g] / populationSizes[g]);
   const K = cs.sizes.length;
   const average = K ? Math.max(K / sumF, sumRatio / cs.n) : 0;
   return { ...recordRisks(cs.records, populationSizes, levels), average, populationSize };
@@ -113,7 +110,6 @@ export function journalistRisk(cs: ClassSizes, populationSizes: ArrayLike<number
  * (F = f) this is K/n, the average prosecutor risk.
  */
 export function marketerRisk(cs: ClassSizes, populationSizes: ArrayLike<number>): MarketerRisk {
-  let sum = 0;
-  for (let g = 0; g < cs.sizes.length; g++) sum += cs.records[g] / populationSizes[g];
+  const sum = exactSumOf(cs.sizes.length, (g) => cs.records[g] / populationSizes[g]);
   return { expected: cs.n ? sum / cs.n : 0 };
 }

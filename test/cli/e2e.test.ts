@@ -48,7 +48,8 @@ describe('edra analyze on the bundled sample', () => {
     expect(out).toMatch(/^k\s+1; records in classes smaller than 5: 3688/m);
     expect(out).toMatch(/^prosecutor\s+1\s/m);
     expect(out).toMatch(/^journalist\s/m);
-    expect(out).toMatch(/^marketer\s+expected fraction re-identified 0\.007348$/m);
+    // K pi / n = 2939 x 0.01 / 4000 = 0.0073475, printed to 4 digits (either rounding of the tie)
+    expect(out).toMatch(/^marketer\s+expected fraction re-identified 0\.00734[78]$/m);
     expect(out).toMatch(/^ {2}FAIL {2}k >= 5 {2}\(value 1\)$/m);
     expect(out).toMatch(/^ {2}FAIL {2}prosecutor\.highestRisk <= 0\.2 /m);
     expect(out).toMatch(/^ {2}FAIL {2}prosecutor\.averageRisk <= 0\.05 /m);

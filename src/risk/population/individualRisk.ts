@@ -1,3 +1,4 @@
+import { ExactSum } from '../exactSum.js';
 /**
  * Individual (per-record) re-identification risk with sampling weights: Benedetti &
  * Franconi (1998), in the approximation of Franconi & Polettini (2004), "Individual
@@ -70,7 +71,8 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
   }
   const risks = new Float64Array(K);
   let records = 0;
-  let er = 0;
+  // Correctly rounded, so ER does not depend on the order of the classes.
+  const erSum = new ExactSum();
   let max = 0;
   let atSample = 0;
   let below = 0;
@@ -92,9 +94,10 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
     }
     risks[k] = r;
     records += f;
-    er += f * r;
+    erSum.add(f * r);
     if (r > max) max = r;
   }
+  const er = erSum.value();
   // Records at risk: classes by descending risk, with cumulative record counts.
   const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => risks[b] - risks[a]);
   const sortedRisks = Float64Array.from(order, (k) => risks[k]);
