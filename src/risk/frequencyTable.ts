@@ -66,3 +66,29 @@ export function frequencyTableOf(
     records,
   };
 }
+
+/**
+ * Full-domain recoding of a table: every code of QI q goes through `maps[q]` (e.g. a
+ * hierarchy level: value code -> group code), and groups that become equal are merged,
+ * their counts added. This is generalization of the records, done on the table. A
+ * reference implementation (string keys); the search's kernels must agree with it.
+ */
+export function recodeTable(table: FrequencyTable, maps: readonly Int32Array[]): FrequencyTable {
+  const m = table.codes.length;
+  if (maps.length !== m) throw new RangeError(`expected ${m} code maps, got ${maps.length}`);
+  const index = new Map<string, number>();
+  const rows: number[][] = [];
+  const counts: number[] = [];
+  for (let g = 0; g < table.counts.length; g++) {
+    const row = table.codes.map((c, q) => maps[q][c[g]]);
+    const key = row.join(',');
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, rows.length);
+      rows.push(row);
+      counts.push(table.counts[g]);
+    } else counts[at] += table.counts[g];
+  }
+  const nullCodes = Array.from(table.nullCodes, (nc, q) => (nc >= 0 ? maps[q][nc] : -1));
+  return frequencyTableOf(table.qiNames, rows, counts, nullCodes);
+}
