@@ -45,6 +45,12 @@ export function formatSummary(r: AnalysisResult): string {
       `individual risk     global ${num(ir.global)}, expected re-identifications ${num(ir.expectedReidentifications)}, max ${num(ir.max)} (weights: ${ir.weights})`,
     );
   }
+  if (r.suda) {
+    const sd = r.suda;
+    out.push(
+      `SUDA2 (MSU <= ${sd.maxMsuSize})  records with an MSU ${sd.recordsWithMsu}; SUDA score max ${num(sd.maxSudaScore)}, mean ${num(sd.meanSudaScore)}; DIS-SUDA (f = ${sd.disFraction}) max ${num(sd.maxDisScore)}, mean ${num(sd.meanDisScore)}`,
+    );
+  }
   const sens = Object.entries(r.sensitive ?? {});
   if (sens.length > 0) {
     out.push('');

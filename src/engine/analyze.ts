@@ -20,6 +20,8 @@ import { assignRoles } from './columns.js';
 import { analyzeSensitive } from './sensitive.js';
 import { individualRiskOf, populationUniqueness } from './population.js';
 import { writeRecordRisk, type GroupRiskColumns } from '../data/recordRiskWriter.js';
+import { suda2Parallel } from '../risk/suda/worker.js';
+import { scoresFromMsu, type SudaSummary } from '../risk/suda/disSuda.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult } from './result.js';
@@ -43,6 +45,8 @@ export interface Analysis {
   populationSizes: Float64Array;
   /** Per class: individual risk, when computed. */
   individualRisks?: Float64Array;
+  /** Per class: SUDA and DIS-SUDA scores, when SUDA2 ran. */
+  sudaScores?: { suda: Float64Array; dis: Float64Array };
 }
 
 /**
@@ -125,8 +129,10 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   let excluded = 0;
   let cs: ClassSizes;
   let keptGroups: Int32Array | undefined;
+  let classTable = encoded.table;
   if (spec.missingValues === 'exclude') {
     const ex = excludeMissing(encoded.table);
+    classTable = ex.table;
     excluded = ex.excluded;
     cs = partitionSizes(ex.table);
     keptGroups = ex.kept;
@@ -257,6 +263,26 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     if (thresholds.individualRisk !== undefined) lines.push(thresholdLine('individualRisk.max', ir.json.max, '<=', thresholds.individualRisk));
     if (thresholds.globalRisk !== undefined) lines.push(thresholdLine('individualRisk.global', ir.json.global, '<=', thresholds.globalRisk));
   }
+  let suda: SudaSummary | undefined;
+  let sudaScores: Analysis['sudaScores'];
+  if (spec.suda) {
+    const m = qis.length;
+    const maxMsuSize = spec.suda.maxMsuSize ?? m;
+    if (maxMsuSize > m) {
+      throw new SpecError(`${loaded.file}: spec suda.maxMsuSize (${maxMsuSize}) exceeds the ${m} quasi-identifiers [rule: spec.sudaSize]`, {
+        file: loaded.file,
+        path: 'suda.maxMsuSize',
+        rule: 'spec.sudaSize',
+      });
+    }
+    progress('searching minimal sample uniques (SUDA2)');
+    // Classes here are the groups of identical QI tuples; a missing value is never part of an MSU (sdcMicro).
+    const msu = await suda2Parallel(classTable, { maxMsuSize });
+    const scores = scoresFromMsu(classTable, msu, spec.suda.disFraction);
+    suda = scores.summary;
+    sudaScores = { suda: scores.sudaScore, dis: scores.disScore };
+    if (thresholds.disSuda !== undefined) lines.push(thresholdLine('suda.maxDisScore', suda.maxDisScore, '<=', thresholds.disSuda));
+  }
   if (lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
   const result: AnalysisResult = {
@@ -289,6 +315,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       notes: populationNotes,
     },
     ...(individualRisk ? { individualRisk } : {}),
+    ...(suda ? { suda } : {}),
     thresholdSettings: {
       ...(thresholds.k !== undefined ? { k: thresholds.k } : {}),
       ...(thresholds.highestRisk !== undefined
@@ -305,9 +332,9 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   };
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
-    await writeRecordRisk(db, source, qis, groupColumns(encoded.table.counts.length, keptGroups, cs, recordFk, individualRisks), options.recordRisk);
+    await writeRecordRisk(db, source, qis, groupColumns(encoded.table.counts.length, keptGroups, cs, recordFk, individualRisks, sudaScores), options.recordRisk);
   }
-  return { result, encoded, classSizes: cs, keptGroups, populationSizes: population.sizes, individualRisks };
+  return { result, encoded, classSizes: cs, keptGroups, populationSizes: population.sizes, individualRisks, sudaScores };
 }
 
 /** Spreads per-class arrays back over all groups (groups outside the classes get no value). */
@@ -317,17 +344,24 @@ function groupColumns(
   cs: ClassSizes,
   populationSizes: Float64Array,
   individualRisks: Float64Array | undefined,
+  suda: Analysis['sudaScores'],
 ): GroupRiskColumns {
   const fk = new Int32Array(groups).fill(-1);
   const Fk = new Float64Array(groups).fill(Number.NaN);
   const ir = individualRisks ? new Float64Array(groups).fill(Number.NaN) : undefined;
+  const ss = suda ? new Float64Array(groups).fill(Number.NaN) : undefined;
+  const ds = suda ? new Float64Array(groups).fill(Number.NaN) : undefined;
   for (let i = 0; i < cs.sizes.length; i++) {
     const g = kept ? kept[i] : i;
     fk[g] = cs.sizes[i];
     Fk[g] = populationSizes[i];
     if (ir) ir[g] = individualRisks![i];
+    if (ss && ds) {
+      ss[g] = suda!.suda[i];
+      ds[g] = suda!.dis[i];
+    }
   }
-  return { fk, Fk, ...(ir ? { individualRisk: ir } : {}) };
+  return { fk, Fk, ...(ir ? { individualRisk: ir } : {}), ...(ss && ds ? { sudaScore: ss, disSudaScore: ds } : {}) };
 }
 
 function round(x: number): number {

@@ -11,6 +11,7 @@ import type { PopulationSource } from '../risk/populationSizes.js';
 import type { QuasiIdentifierStats } from '../data/encode.js';
 import type { SensitiveResult } from './sensitive.js';
 import type { IndividualRiskJson, PopulationUniquenessJson } from './population.js';
+import type { SudaSummary } from '../risk/suda/disSuda.js';
 
 export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
 
@@ -70,6 +71,8 @@ export interface AnalysisResult {
   };
   /** Individual risk with sampling weights (when `individualRisk` is in the spec). */
   individualRisk?: IndividualRiskJson;
+  /** SUDA2 special uniques and DIS-SUDA scores (when `suda` is in the spec). */
+  suda?: SudaSummary;
   thresholdSettings: {
     k?: number;
     highestRisk?: number;

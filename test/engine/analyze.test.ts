@@ -210,3 +210,35 @@ individualRisk: { weight: w }
     await expect(analyze(spec, { recordRisk: path.join(dir, 'r.txt') })).rejects.toThrow(/cli.recordRisk/);
   });
 });
+
+describe('analyze: SUDA2', () => {
+  it('finds the minimal sample uniques and scores them (hand-computed)', async () => {
+    // r1 (x,1) has the MSU {a=x, b=1}; r2 (x,2) has {b=2}; r3, r4 (y,1) are a pair.
+    write('suda.csv', 'a,b\nx,1\nx,2\ny,1\ny,1\n');
+    const out = path.join(dir, 'suda-records.csv');
+    const spec = parseSpecText(
+      'dataset: { path: suda.csv }\nattributes: { quasiIdentifiers: [a, b] }\nsuda: { disFraction: 0.01 }\nthresholds: { disSuda: 0.005 }\n',
+      path.join(dir, 'spec.yaml'),
+      dir,
+    );
+    const { result: r } = await analyze(spec, { recordRisk: out });
+    const s = r.suda!;
+    // M = 2: each MSU scores (M - size)! = 1. Q = 1 + (8 - 2)/20 = 1.3, A = 1 + 1, P = 2 (the pair)
+    // DIS = s^Q A / (s^Q A + P (1 - f) / f) = 2 / (2 + 2 x 0.99 / 0.01) = 0.01
+    expect(s.maxMsuSize).toBe(2);
+    expect(s.recordsWithMsu).toBe(2);
+    expect(s.maxSudaScore).toBe(1);
+    expect(s.meanSudaScore).toBe(0.5);
+    expect(s.maxDisScore).toBeCloseTo(0.01, 12);
+    expect(s.meanDisScore).toBeCloseTo(0.005, 12);
+    expect(r.thresholds.find((t) => t.name === 'suda.maxDisScore')?.pass).toBe(false);
+    const rows = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('row,fk,Fk,sudaScore,disSudaScore');
+    expect(rows.slice(1).map((l) => Number(l.split(',')[3]))).toEqual([1, 1, 0, 0]);
+    expect(Number(rows[1].split(',')[4])).toBeCloseTo(0.01, 12);
+  });
+
+  it('refuses a maxMsuSize above the number of QIs', async () => {
+    await expect(run('dataset: { path: suda.csv }\nattributes: { quasiIdentifiers: [a, b] }\nsuda: { maxMsuSize: 3 }\n')).rejects.toThrow(/spec.sudaSize/);
+  });
+});
