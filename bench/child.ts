@@ -1,6 +1,7 @@
 /**
  * One measured run in its own process, so its peak RSS is its own:
- *   tsx bench/child.ts baseline|analyze|baseline-sensitive|analyze-sensitive <data file>
+ *   tsx bench/child.ts baseline|analyze|baseline-sensitive|analyze-sensitive|analyze-population <data file>
+ * analyze-population adds population uniqueness, individual risk and SUDA2 to analyze.
  * Prints one JSON line { ms, maxRssMiB, ... }.
  */
 import path from 'node:path';
@@ -36,6 +37,7 @@ if (mode.startsWith('baseline')) {
       attributes: withSensitive
         ? { quasiIdentifiers: benchQis, sensitive: benchSensitive }
         : { quasiIdentifiers: benchQis, insensitive: benchSensitive },
+      ...(mode === 'analyze-population' ? { individualRisk: {}, suda: { disFraction: 0.01 } } : {}),
       population: { samplingFraction: 0.01 },
       adversary: ['prosecutor', 'journalist', 'marketer'],
       thresholds: { k: 5, highestRisk: 0.2, averageRisk: 0.05 },
