@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program.js';
+import { mulberry32 } from '../../samples/generate-encounters.js';
 
 /** The repository root (test/cli/.. /..). */
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -48,14 +49,5 @@ export function firstLine(text: string): string {
   return text.split('\n')[0];
 }
 
-/** A small seeded PRNG (mulberry32), for reproducible random picks. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (the sample generator's mulberry32), for reproducible random picks. */
+export const seeded: (seed: number) => () => number = mulberry32;
