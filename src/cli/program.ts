@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
 import { EdraError, ExitCode, SpecError } from '../errors.js';
@@ -50,14 +50,19 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('<spec>', 'analysis spec (.yaml or .json)')
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <file>', 'also write the JSON result to a file (atomically)')
+    .option('--memory-limit <size>', "cap DuckDB's memory (e.g. 1200MB); large groupings spill to a temporary directory", memorySize)
     .option('--record-risk <file>', 'write per-record risks (row, fk, Fk, individualRisk, SUDA scores; no QI values) to a .csv or .parquet file')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
       const progress = createProgress(Boolean(opts.quiet));
-      const { result } = await analyze(loaded, { onProgress: (s) => progress.stage(s), recordRisk: opts.recordRisk });
+      const { result } = await analyze(loaded, {
+        onProgress: (s) => progress.stage(s),
+        recordRisk: opts.recordRisk,
+        database: opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : undefined,
+      });
       progress.done();
       result.spec = specPath;
       const json = JSON.stringify(result, null, 2) + '\n';
@@ -116,6 +121,14 @@ function writeOutput(file: string, text: string): void {
     const code = (e as NodeJS.ErrnoException).code ?? 'write failed';
     throw new SpecError(`cannot write ${file}: ${code} [rule: cli.out]`, { file, rule: 'cli.out' });
   }
+}
+
+/** Checks a memory size such as 1200MB or 2GiB. */
+function memorySize(value: string): string {
+  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    throw new InvalidArgumentError('expected a size such as 1200MB or 2GB.');
+  }
+  return value;
 }
 
 function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 /** An embedded, in-process DuckDB: no server, nothing downloaded at run time. */
@@ -32,7 +34,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     preserve_insertion_order: 'false',
   };
   if (options.threads) config.threads = String(options.threads);
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.memoryLimit) {
+    // Under a limit DuckDB spills large aggregates to disk: never beside the user's data.
+    config.memory_limit = options.memoryLimit;
+    config.temp_directory = path.join(os.tmpdir(), `edra-spill-${process.pid}`);
+  }
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
   return {

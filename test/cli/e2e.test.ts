@@ -242,3 +242,14 @@ describe('edra profile on the sample', () => {
     for (const v of longCells) expect(r.stdout).not.toContain(v);
   });
 });
+
+describe('--memory-limit', () => {
+  it('runs under a DuckDB memory cap and refuses a malformed size with exit 2', async () => {
+    const ok = await cli('analyze', 'analyses/encounters.yaml', '--json', '--quiet', '--memory-limit', '300MB');
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(ok.stdout).k).toBe(1);
+    const bad = await cli('analyze', 'analyses/encounters.yaml', '--memory-limit', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^edra: .*memory-limit/);
+  });
+});
