@@ -79,12 +79,16 @@ export function recursiveCL(h: ClassHistograms, l: number): RecursiveCLResult {
   return { cMin, worstClass };
 }
 
-/** Whether every class satisfies r_1 < c * (r_l + ... + r_m) (strict, as in the paper). */
+/**
+ * Whether every class satisfies r_1 < c * (r_l + ... + r_m) (strict, as in the paper).
+ * Checked as r_1 / tail < c, the same quotient `recursiveCL` reports, so that c passes
+ * exactly when c > cMin (the product c * tail can round up past r_1 at c = cMin).
+ */
 export function satisfiesRecursiveCL(h: ClassHistograms, c: number, l: number): boolean {
   if (Number.isNaN(c)) throw new RangeError('c must be a number');
   let ok = true;
   forEachClassTail(h, l, (_k, r1, tail) => {
-    ok = tail > 0 && r1 < c * tail;
+    ok = tail > 0 && r1 / tail < c;
     return ok;
   });
   return ok;

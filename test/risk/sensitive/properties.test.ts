@@ -212,6 +212,7 @@ describe('properties', () => {
   it('recursive (c,l): every c > cMin passes, cMin does not', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 4 }), (c, l) => {
+        // (regression: l = 1, counts 14 and 15, where 15/29 * 29 rounds above 15)
         const h = build(c);
         const { cMin } = recursiveCL(h, l);
         expect(satisfiesRecursiveCL(h, cMin, l)).toBe(false);
@@ -233,5 +234,15 @@ describe('properties', () => {
         expect(deltaDisclosure(h).delta).toBe(0);
       }),
     );
+  });
+});
+
+describe('recursive (c,l) at its boundary', () => {
+  it('c = cMin fails even where c x tail rounds above r_1 (counts 14, 15; l = 1)', () => {
+    const h = classHistogramsOf(7, [[[2, 14], [0, 15]]]);
+    const { cMin } = recursiveCL(h, 1);
+    expect(cMin).toBe(15 / 29);
+    expect(satisfiesRecursiveCL(h, cMin, 1)).toBe(false);
+    expect(satisfiesRecursiveCL(h, cMin * (1 + 1e-9), 1)).toBe(true);
   });
 });
