@@ -19,11 +19,11 @@ function edra(...args: string[]) {
 
 describe('bin/edra.js (built by npm test before the suite runs)', () => {
   it('analyze on the sample: exit 1, JSON on stdout, nothing on stderr', () => {
-    const r = edra('analyze', 'analyses/encounters.yaml', '--json');
+    const r = edra('analyze', 'analyses/encounters-prosecutor.yaml', '--json');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
-    expect(doc.spec).toBe('analyses/encounters.yaml');
+    expect(doc.spec).toBe('analyses/encounters-prosecutor.yaml');
     expect(doc.verdict).toBe('fail');
   });
 
@@ -42,7 +42,7 @@ describe('bin/edra.js (built by npm test before the suite runs)', () => {
     const r = edra('analyze', path.join(t.dir, 'missing.yaml'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^edra: cannot read spec .*missing\.yaml: no such file \[rule: spec\.unreadable\]\n$/);
-    const o = edra('analyze', 'analyses/encounters.yaml', '--frobnicate');
+    const o = edra('analyze', 'analyses/encounters-prosecutor.yaml', '--frobnicate');
     expect(o.code).toBe(2);
     expect(o.stderr.split('\n')[0]).toBe("edra: unknown option '--frobnicate'");
     expect(o.stderr).not.toMatch(/\n\s+at /);

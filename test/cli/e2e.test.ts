@@ -1,5 +1,5 @@
 /**
- * CLI end to end on the bundled sample (analyses/encounters.yaml over
+ * CLI end to end on the bundled sample (analyses/encounters-prosecutor.yaml over
  * samples/encounters.csv): summary, the --json contract, exit codes, --out, schema
  * and profile. Expected class figures are recomputed here from the CSV text in JS.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, repoRoot, seeded, tempDir, type CliRun } from './helpers.js';
 
-const specPath = path.join(repoRoot, 'analyses', 'encounters.yaml');
+const specPath = path.join(repoRoot, 'analyses', 'encounters-prosecutor.yaml');
 const samplePath = path.join(repoRoot, 'samples', 'encounters.csv');
 const sampleText = fs.readFileSync(samplePath, 'utf8');
 const [headerLine, ...dataLines] = sampleText.trimEnd().split('\n');
@@ -245,11 +245,24 @@ describe('edra profile on the sample', () => {
 
 describe('--memory-limit', () => {
   it('runs under a DuckDB memory cap and refuses a malformed size with exit 2', async () => {
-    const ok = await cli('analyze', 'analyses/encounters.yaml', '--json', '--quiet', '--memory-limit', '300MB');
+    const ok = await cli('analyze', 'analyses/encounters-prosecutor.yaml', '--json', '--quiet', '--memory-limit', '300MB');
     expect(ok.code).toBe(1);
     expect(JSON.parse(ok.stdout).k).toBe(1);
-    const bad = await cli('analyze', 'analyses/encounters.yaml', '--memory-limit', 'lots');
+    const bad = await cli('analyze', 'analyses/encounters-prosecutor.yaml', '--memory-limit', 'lots');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^edra: .*memory-limit/);
+  });
+});
+
+describe("the README's quick start", () => {
+  it('analyses/encounters.yaml runs the main job on the bundled sample and passes (exit 0)', async () => {
+    const r = await cli('analyze', path.join(repoRoot, 'analyses', 'encounters.yaml'), '--json', '--quiet');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.verdict).toBe('pass');
+    expect(doc.thresholds.length).toBeGreaterThanOrEqual(5);
+    expect(doc.population.uniqueness.dankarModel).not.toBeNull();
+    expect(doc.suda.recordsWithMsu).toBeGreaterThan(0);
+    expect(doc.individualRisk.max).toBeLessThanOrEqual(0.05);
   });
 });

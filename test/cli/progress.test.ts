@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli, repoRoot } from './helpers.js';
 
-const specPath = path.join(repoRoot, 'analyses', 'encounters.yaml');
+const specPath = path.join(repoRoot, 'analyses', 'encounters-prosecutor.yaml');
 const samplePath = path.join(repoRoot, 'samples', 'encounters.csv');
 const originalIsTTY = process.stderr.isTTY;
 
