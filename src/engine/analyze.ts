@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import { resolveThresholds } from '../config/thresholds.js';
-import { SpecError } from '../errors.js';
+import { DataError, SpecError } from '../errors.js';
 import { openDatabase, type Database, type DatabaseOptions } from '../data/database.js';
 import { openSource, type DataSource } from '../data/source.js';
 import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
@@ -137,7 +137,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     cs = partitionSizes(ex.table);
     keptGroups = ex.kept;
     if (cs.n === 0) {
-      throw new SpecError(`every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
+      throw new DataError(`${display}: every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
         file: display,
         rule: 'data.allExcluded',
       });

@@ -242,3 +242,13 @@ describe('analyze: SUDA2', () => {
     await expect(run('dataset: { path: suda.csv }\nattributes: { quasiIdentifiers: [a, b] }\nsuda: { maxMsuSize: 3 }\n')).rejects.toThrow(/spec.sudaSize/);
   });
 });
+
+describe('analyze: nothing left to analyse', () => {
+  it('is a data error when every record has a missing QI under exclude', async () => {
+    write('allmissing.csv', 'a,b\nx,\n,1\n');
+    const err = await run('dataset: { path: allmissing.csv }\nattributes: { quasiIdentifiers: [a, b] }\nmissingValues: exclude\n').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as { exitCode: number }).exitCode).toBe(3);
+    expect(String((err as Error).message)).toMatch(/allmissing\.csv: .*data.allExcluded/);
+  });
+});
