@@ -31,12 +31,7 @@
  * D is computed as (c_ki * n) / (T_i * n_k) - 1: both products are exact integers (or
  * rounded identically when equal), so a class share equal to the table share gives exactly 0.
  */
-import {
-  assertClassHistograms,
-  classCount,
-  valueTotals,
-  type ClassHistograms,
-} from './classHistograms.js';
+import { forEachShareRatio, type ClassHistograms } from './classHistograms.js';
 
 /** Relative tolerance of the `satisfies…` checks: a gain exactly at the threshold passes. */
 export const BETA_LIKENESS_TOLERANCE = 1e-9;
@@ -62,23 +57,7 @@ export interface EnhancedBetaLikenessResult extends BetaLikenessResult {
 
 /** Calls visit(k, value, gain, p) for every (class, value) pair whose class share exceeds the table share. */
 function forEachGain(h: ClassHistograms, visit: (k: number, value: number, gain: number, p: number) => boolean): void {
-  assertClassHistograms(h);
-  const K = classCount(h);
-  const { offsets, values, counts } = h;
-  const T = valueTotals(h);
-  let n = 0;
-  for (const x of T) n += x;
-  for (let k = 0; k < K; k++) {
-    const a = offsets[k];
-    const b = offsets[k + 1];
-    let nk = 0;
-    for (let e = a; e < b; e++) nk += counts[e];
-    for (let e = a; e < b; e++) {
-      const v = values[e];
-      const ratio = (counts[e] * n) / (T[v] * nk); // q_i / p_i
-      if (ratio > 1 && !visit(k, v, ratio - 1, T[v] / n)) return;
-    }
-  }
+  forEachShareRatio(h, (k, v, ratio, p) => ratio <= 1 || visit(k, v, ratio - 1, p)); // ratio = q_i / p_i
 }
 
 function checkBeta(beta: number): void {

@@ -134,3 +134,31 @@ export function classSizes(h: ClassHistograms): Float64Array {
   }
   return sizes;
 }
+
+/**
+ * Calls visit(k, value, ratio, tableShare) for every value present in every class, with
+ * ratio = (class share) / (table share) = (c_kv n) / (T_v n_k), formed from exact integer
+ * counts so that a class mirroring the table gives exactly 1. The visitor returns false to
+ * stop. Shared by beta-likeness (gains, ratio > 1) and delta-disclosure (|ln ratio|).
+ */
+export function forEachShareRatio(
+  h: ClassHistograms,
+  visit: (k: number, value: number, ratio: number, tableShare: number) => boolean,
+): void {
+  assertClassHistograms(h);
+  const K = classCount(h);
+  const { offsets, values, counts } = h;
+  const T = valueTotals(h);
+  let n = 0;
+  for (const x of T) n += x;
+  for (let k = 0; k < K; k++) {
+    const a = offsets[k];
+    const b = offsets[k + 1];
+    let nk = 0;
+    for (let e = a; e < b; e++) nk += counts[e];
+    for (let e = a; e < b; e++) {
+      const v = values[e];
+      if (!visit(k, v, (counts[e] * n) / (T[v] * nk), T[v] / n)) return;
+    }
+  }
+}

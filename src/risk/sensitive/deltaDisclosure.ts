@@ -18,12 +18,7 @@
  *
  * The ratio is computed as (c_ks * n) / (T_s * n_k), so a class mirroring the table gives 0.
  */
-import {
-  assertClassHistograms,
-  classCount,
-  valueTotals,
-  type ClassHistograms,
-} from './classHistograms.js';
+import { forEachShareRatio, type ClassHistograms } from './classHistograms.js';
 
 /** Result of {@link deltaDisclosure}. */
 export interface DeltaDisclosureResult {
@@ -36,22 +31,7 @@ export interface DeltaDisclosureResult {
 }
 
 function forEachLogRatio(h: ClassHistograms, visit: (k: number, value: number, absLog: number) => boolean): void {
-  assertClassHistograms(h);
-  const K = classCount(h);
-  const { offsets, values, counts } = h;
-  const T = valueTotals(h);
-  let n = 0;
-  for (const x of T) n += x;
-  for (let k = 0; k < K; k++) {
-    const a = offsets[k];
-    const b = offsets[k + 1];
-    let nk = 0;
-    for (let e = a; e < b; e++) nk += counts[e];
-    for (let e = a; e < b; e++) {
-      const v = values[e];
-      if (!visit(k, v, Math.abs(Math.log((counts[e] * n) / (T[v] * nk))))) return;
-    }
-  }
+  forEachShareRatio(h, (k, v, ratio) => visit(k, v, Math.abs(Math.log(ratio))));
 }
 
 /** delta = max over classes and present values of |ln(p(k,s) / p(T,s))| (natural log). */

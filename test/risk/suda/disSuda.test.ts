@@ -8,7 +8,7 @@ import {
   sudaScores,
 } from '../../../src/risk/suda/disSuda.js';
 import { suda2 } from '../../../src/risk/suda/suda2.js';
-import { smallTable, tableOfRecords } from './helpers.js';
+import { smallTable, tableOfRecords, fiveRecordTable } from './helpers.js';
 
 describe('SUDA scores: hand-computed', () => {
   it('Manning et al. example: s = sum of (M - k)!, M = 5', () => {
@@ -33,16 +33,7 @@ describe('SUDA scores: hand-computed', () => {
   it('5-record table: DIS-SUDA from the formula and from sdcMicro U/Dis form', () => {
     // groups: (0,0,1) x2 | (1,0,miss) | (1,1,2) | (0,1,miss); M = 3
     // MSU sizes per group: [], [2], [1, 2], [2] -> s = 0, 1!, 2! + 1!, 1! = 0, 1, 3, 1
-    const t = tableOfRecords(
-      [
-        [0, 0, 1],
-        [0, 0, 1],
-        [1, 0, 9],
-        [1, 1, 2],
-        [0, 1, 9],
-      ],
-      [-1, -1, 9],
-    );
+    const t = fiveRecordTable();
     const r = computeSuda(t, { disFraction: 0.01 });
     expect(Array.from(r.sudaScore)).toEqual([0, 1, 3, 1]);
     const Q = 1 + (8 - 3) / 20; // 1.25

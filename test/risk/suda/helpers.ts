@@ -85,3 +85,21 @@ export const smallTable = fc
     return tableOfRecords(records, nullCodes);
   });
 
+
+/**
+ * Hand-worked fixture shared by the SUDA2 and DIS-SUDA tests: QIs (sex, age band, zip),
+ * zip code 9 is missing; r0 = r1 = (0,0,1) a duplicate pair, r2 = (1,0,miss),
+ * r3 = (1,1,2), r4 = (0,1,miss).
+ */
+export function fiveRecordTable(): FrequencyTable {
+  return tableOfRecords(
+    [
+      [0, 0, 1],
+      [0, 0, 1],
+      [1, 0, 9],
+      [1, 1, 2],
+      [0, 1, 9],
+    ],
+    [-1, -1, 9],
+  );
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { frequencyTableOf } from '../../../src/risk/frequencyTable.js';
 import { suda2, suda2Chunked, type Suda2Tuning } from '../../../src/risk/suda/suda2.js';
-import { bruteMsuCounts, smallTable, tableOfRecords } from './helpers.js';
+import { bruteMsuCounts, smallTable, tableOfRecords, fiveRecordTable } from './helpers.js';
 
 /** Per-group MSU counts as arrays [size1, size2, ...]. */
 function perGroup(counts: Int32Array, K: number): number[][] {
@@ -66,16 +66,7 @@ describe('suda2: hand-computed fixtures', () => {
     //   r3 = (1, 1, 2)  {age=1}: r3, r4 -> no; {zip=2}: r3 only -> 1-MSU; {sex=1, age=1}: r3 only,
     //                   sex=1 (2), age=1 (2) -> MSU
     //   r4 = (0, 1, 9)  {sex=0, age=1}: r4 only; sex=0 (r0,r1,r4), age=1 (r3,r4) -> MSU
-    const t = tableOfRecords(
-      [
-        [0, 0, 1],
-        [0, 0, 1],
-        [1, 0, 9],
-        [1, 1, 2],
-        [0, 1, 9],
-      ],
-      [-1, -1, 9],
-    );
+    const t = fiveRecordTable();
     const r = suda2(t);
     expect(t.counts).toEqual(Int32Array.from([2, 1, 1, 1]));
     expect(perGroup(r.msuCounts, 3)).toEqual([
