@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { releaseContexts } from './presets.js';
+import { hierarchiesSchema } from './hierarchySpec.js';
+import { searchSchema } from './searchSpec.js';
+import { releaseSchema } from './releaseSpec.js';
+import { reportSchema } from './reportSpec.js';
 
 export const dataFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow'] as const;
 export type DataFormat = (typeof dataFormats)[number];
@@ -149,6 +153,10 @@ export const specSchema = z
     individualRisk: individualRiskSchema.optional(),
     suda: sudaSchema.optional(),
     thresholds: thresholdsSchema.default({}),
+    hierarchies: hierarchiesSchema.default({}),
+    search: searchSchema.optional(),
+    release: releaseSchema.optional(),
+    report: reportSchema.optional(),
   })
   .describe('edra analysis spec');
 

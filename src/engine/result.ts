@@ -87,4 +87,102 @@ export interface AnalysisResult {
   verdict: 'pass' | 'fail';
   warnings: ResultWarning[];
   notes: string[];
+  /** The generalization applied before measuring (analyze --levels, or the search optimum). */
+  transformation?: TransformationJson;
+  /** The generalization search (edra search), when it ran. */
+  search?: SearchJson;
+  /** The differentially private release planned or produced by the spec's `release` section. */
+  release?: ReleaseJson;
+  /** How much each QI contributes to re-identification: k and uniques when it is dropped or generalized one level. */
+  qiContribution?: QiContributionJson[];
+}
+
+/** Risk figures of one node, for side-by-side before/after tables. */
+export interface RiskSnapshot {
+  k: number;
+  classes: number;
+  /** Records in classes of size 1. */
+  sampleUniques: number;
+  prosecutorHighest: number;
+  prosecutorAverage: number;
+  journalistHighest?: number;
+  marketerExpected?: number;
+}
+
+/** Hierarchy facts (no labels): how it was built, its height, groups per level over the data. */
+export interface HierarchyJson {
+  attribute: string;
+  kind: 'file' | 'mask' | 'intervals' | 'dates' | 'groups';
+  height: number;
+  sizes: number[];
+}
+
+export interface TransformationJson {
+  /** Level per QI (0 = original values). */
+  levels: Record<string, number>;
+  heights: Record<string, number>;
+  hierarchies: HierarchyJson[];
+  /** Records suppressed (removed) because their class stayed below the required size. */
+  suppressed: number;
+  /** Fraction of records that may be suppressed. */
+  suppressionLimit: number;
+  before: RiskSnapshot;
+  after: RiskSnapshot;
+}
+
+export type UtilityMetric = 'precision' | 'discernibility' | 'aecs' | 'loss' | 'entropy';
+
+/** `edra search --json` (issue contract) plus the settings it ran with. */
+export interface SearchJson {
+  lattice: { nodes: number; checked: number; heights: Record<string, number> };
+  optimum: {
+    levels: Record<string, number>;
+    metric: UtilityMetric;
+    utility: number;
+    suppressed: number;
+    classes: number;
+    k: number;
+    /** Other feasible nodes with the same utility (ties broken by the lower sum of levels). */
+    tiedWith: number;
+  } | null;
+  /** Feasible nodes not dominated in (highest risk, utility loss), by ascending loss. */
+  front: { levels: Record<string, number>; utility: number; highestRisk: number }[];
+  metric: UtilityMetric;
+  suppressionLimit: number;
+  /** Privacy models the search enforced (e.g. "k >= 5", "entropy l-diversity of diagnosis >= 2"). */
+  models: string[];
+  threads: number;
+  elapsedMs: number;
+}
+
+/** A planned or produced DP release: parameters only, no cell values. */
+export interface ReleaseJson {
+  neighbours: 'addRemove' | 'replace';
+  budget: { unit: 'epsilon' | 'rho'; spent: number; total: number; delta?: number; epsilonEquivalent?: number };
+  tables: {
+    name: string;
+    groupBy: string[];
+    statistic: 'count' | 'sum' | 'mean';
+    cells: number;
+    mechanism: 'discreteLaplace' | 'discreteGaussian';
+    /** Noise scale (Laplace t or Gaussian sigma) in the statistic's units. */
+    scale: number;
+    epsilon?: number;
+    rho?: number;
+    /** Half-width of the 95% interval of one cell's noise. */
+    interval95: number;
+    postProcessing: string[];
+  }[];
+  /** True when a seeded (unsafe, test-only) random source was used. */
+  unsafeSeed: boolean;
+  /** True once the noisy tables were written (false: planned only). */
+  produced: boolean;
+}
+
+export interface QiContributionJson {
+  attribute: string;
+  /** k and sample uniques with this QI removed. */
+  dropped: { k: number; sampleUniques: number };
+  /** k and sample uniques with this QI one hierarchy level up (when a hierarchy is declared). */
+  generalized?: { level: number; k: number; sampleUniques: number };
 }
