@@ -8,13 +8,13 @@ import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
 import { sha256File } from '../data/fileHash.js';
 import { excludeMissing, partitionSizes, wildcardSizes, type ClassSizes } from '../risk/classSizes.js';
 import { summarizeClasses } from '../risk/classes.js';
-import { journalistRisk, marketerRisk, prosecutorRisk } from '../risk/adversary.js';
+import { adversaryRiskLines } from '../risk/riskLines.js';
 import {
   populationSizesFromFraction,
   populationSizesFromTable,
   type PopulationClassSizes,
 } from '../risk/populationSizes.js';
-import { minSafeClassSize, thresholdLine, verdictOf, type ThresholdLine } from '../risk/thresholds.js';
+import { minSafeClassSize, thresholdLine, verdictOf } from '../risk/thresholds.js';
 import { version } from '../version.js';
 import { assignRoles } from './columns.js';
 import { analyzeSensitive } from './sensitive.js';
@@ -193,21 +193,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const populationNotes: string[] = [];
   let uniqueness: AnalysisResult['population']['uniqueness'];
   let individualRisk: AnalysisResult['individualRisk'];
-  const risk: AnalysisResult['risk'] = {};
   const models = spec.adversary;
-  if (models.includes('prosecutor')) risk.prosecutor = prosecutorRisk(cs, levels);
-  if (models.includes('journalist')) risk.journalist = journalistRisk(cs, population.sizes, N, levels);
-  if (models.includes('marketer')) risk.marketer = marketerRisk(cs, population.sizes);
-
-  const lines: ThresholdLine[] = [];
-  if (thresholds.k !== undefined) lines.push(thresholdLine('k', k, '>=', thresholds.k));
-  for (const model of ['prosecutor', 'journalist'] as const) {
-    const r = risk[model];
-    if (!r) continue;
-    if (thresholds.highestRisk !== undefined) lines.push(thresholdLine(`${model}.highestRisk`, r.highest, '<=', thresholds.highestRisk));
-    if (thresholds.averageRisk !== undefined) lines.push(thresholdLine(`${model}.averageRisk`, r.average, '<=', thresholds.averageRisk));
-  }
-  if (risk.marketer && thresholds.averageRisk !== undefined) lines.push(thresholdLine('marketer.expected', risk.marketer.expected, '<=', thresholds.averageRisk));
+  const { risk, lines } = adversaryRiskLines(cs, population.sizes, N, k, models, thresholds);
   const sensitive: AnalysisResult['sensitive'] = {};
   if (encoded.sensitive.length > 0) {
     progress('computing attribute disclosure');

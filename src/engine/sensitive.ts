@@ -61,18 +61,37 @@ export async function analyzeSensitive(
   input: SensitiveInput,
   keep: Int32Array | undefined,
 ): Promise<{ result: SensitiveResult; lines: ThresholdLine[] }> {
+  const model = await prepareSensitive(spec, baseDir, input);
+  const h = keep ? selectClasses(input.data.histograms, keep) : input.data.histograms;
+  return evaluateSensitive(model, h);
+}
+
+/**
+ * Everything the attribute-disclosure models of one sensitive attribute need besides the
+ * class histograms: the distance, the hierarchy or explicit order (as codes), the missing
+ * policy and the thresholds. Plain data, so the search's workers can take it.
+ */
+export interface SensitiveModel {
+  name: string;
+  type: string;
+  /** Records with the value missing (over the whole input). */
+  missing: number;
+  missingValues: 'ownValue' | 'exclude';
+  /** Code of the missing value, or -1. */
+  nullCode: number;
+  measure: TDistance;
+  /** Hierarchical distance: the value hierarchy's levels over the codes. */
+  hierarchyLevels?: Int32Array[];
+  /** Ordered distance with an explicit order: rank of each code. */
+  ranks?: Int32Array;
+  thresholds: SensitiveThresholds;
+}
+
+/** Reads what the models of one sensitive attribute need (dictionary, hierarchy, order). */
+export async function prepareSensitive(spec: Spec, baseDir: string, input: SensitiveInput): Promise<SensitiveModel> {
   const { data } = input;
   const name = data.name;
   const settings = spec.sensitive[name] ?? { missing: 'ownValue' as const, hierarchyDelimiter: ';' };
-  let h: ClassHistograms = keep ? selectClasses(data.histograms, keep) : data.histograms;
-  let excluded = 0;
-  let nullCode = data.nullCode;
-  if (settings.missing === 'exclude' && nullCode >= 0) {
-    const dropped = dropValue(h, nullCode);
-    h = dropped.histograms;
-    excluded = dropped.removed;
-    nullCode = -1;
-  }
   const measure: TDistance = settings.distance ?? (settings.hierarchy ? 'hierarchical' : numericType.test(data.type) ? 'ordered' : 'equal');
   if (measure === 'hierarchical' && !settings.hierarchy) {
     throw new SpecError(`spec sensitive.${name}: distance "hierarchical" needs a hierarchy file [rule: spec.hierarchyMissing]`, {
@@ -80,28 +99,59 @@ export async function analyzeSensitive(
       rule: 'spec.hierarchyMissing',
     });
   }
+  const dropNull = settings.missing === 'exclude' && data.nullCode >= 0;
+  const nullCode = dropNull ? -1 : data.nullCode;
+  const m = data.histograms.valueCount;
+  const model: SensitiveModel = {
+    name,
+    type: data.type,
+    missing: data.missing,
+    missingValues: settings.missing,
+    nullCode: data.nullCode,
+    measure,
+    thresholds: { ...pickSensitive(spec.thresholds), ...(settings.thresholds ?? {}) },
+  };
+  if (measure === 'hierarchical') {
+    const dict = (await input.dictionary()).slice(0, m);
+    model.hierarchyLevels = hierarchyLevels(dict, nullCode, path.resolve(baseDir, settings.hierarchy!), settings.hierarchy!, settings.hierarchyDelimiter, name);
+  } else if (measure === 'ordered' && settings.order) {
+    const dict = (await input.dictionary()).slice(0, m);
+    model.ranks = orderRanks(dict, nullCode, settings.order, name);
+  }
+  return model;
+}
+
+/**
+ * The attribute-disclosure measures and threshold lines of one sensitive attribute over
+ * the classes' histograms `h` (one histogram per class, all codes of the attribute).
+ */
+export function evaluateSensitive(model: SensitiveModel, classes: ClassHistograms): { result: SensitiveResult; lines: ThresholdLine[] } {
+  const name = model.name;
+  let h = classes;
+  let excluded = 0;
+  if (model.missingValues === 'exclude' && model.nullCode >= 0) {
+    const dropped = dropValue(h, model.nullCode);
+    h = dropped.histograms;
+    excluded = dropped.removed;
+  }
+  const measure = model.measure;
   const m = h.valueCount;
   let t: number;
   if (h.offsets.length <= 1) t = 0;
-  else if (measure === 'hierarchical') {
-    const dict = (await input.dictionary()).slice(0, m);
-    const levels = hierarchyLevels(dict, nullCode, path.resolve(baseDir, settings.hierarchy!), settings.hierarchy!, settings.hierarchyDelimiter, name);
-    t = tCloseness(h, { kind: 'hierarchical', levels }).t;
-  } else if (measure === 'ordered' && settings.order) {
-    const dict = (await input.dictionary()).slice(0, m);
-    h = recodeValues(h, orderRanks(dict, nullCode, settings.order, name));
+  else if (measure === 'hierarchical') t = tCloseness(h, { kind: 'hierarchical', levels: model.hierarchyLevels! }).t;
+  else if (measure === 'ordered' && model.ranks) {
+    h = recodeValues(h, model.ranks);
     t = tCloseness(h, { kind: 'ordered' }).t;
   } else t = tCloseness(h, { kind: measure }).t;
 
-  const global = spec.thresholds;
-  const th: SensitiveThresholds = { ...pickSensitive(global), ...(settings.thresholds ?? {}) };
+  const th = model.thresholds;
   const l = th.recursiveCL?.l ?? 2;
   const empty = h.offsets.length <= 1;
   const result: SensitiveResult = {
-    type: data.type,
+    type: model.type,
     values: m,
-    missing: data.missing,
-    missingValues: settings.missing,
+    missing: model.missing,
+    missingValues: model.missingValues,
     excludedRecords: excluded,
     distinctL: empty ? 0 : distinctL(h),
     entropyL: empty ? null : finite(entropyL(h)),
