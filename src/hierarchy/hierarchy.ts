@@ -14,7 +14,8 @@ export interface ResolvedHierarchy {
   /**
    * maps[l][code] = group code of the value at level l, dense in 0 .. labels[l].length - 1.
    * maps[0] is the identity. The missing value (null) is a group of its own at every level,
-   * except at a level where all values share one label (full suppression), where it joins it.
+   * except at a level of full suppression (every value labelled "*", or a single-label top
+   * level), where it joins that group.
    */
   readonly maps: readonly Int32Array[];
   /** labels[l][group] = the label of a group at level l (null for the missing value's group). */
@@ -39,4 +40,4 @@ export interface ResolvedHierarchy {
   readonly sizes: readonly number[];
 }
 
-export type HierarchyKind = 'file' | 'mask' | 'intervals' | 'dates' | 'groups';
+export type HierarchyKind = 'file' | 'mask' | 'intervals' | 'dates' | 'groups' | 'none';

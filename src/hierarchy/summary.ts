@@ -1,0 +1,7 @@
+import type { HierarchyJson } from '../engine/result.js';
+import type { ResolvedHierarchy } from './hierarchy.js';
+
+/** The facts of a resolved hierarchy the report shows: no label, only kind, height and group counts. */
+export function hierarchySummary(h: ResolvedHierarchy): HierarchyJson {
+  return { attribute: h.attribute, kind: h.kind, height: h.height, sizes: [...h.sizes] };
+}
