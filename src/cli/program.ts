@@ -12,6 +12,8 @@ import { version } from '../version.js';
 import { createProgress } from './progress.js';
 import { formatSummary } from './summary.js';
 import { formatProfile } from './profileSummary.js';
+import { parseLevels, registerSearchCommands } from './searchCommands.js';
+import { registerReleaseCommand } from './releaseCommand.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -52,15 +54,17 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--out <file>', 'also write the JSON result to a file (atomically)')
     .option('--memory-limit <size>', "cap DuckDB's memory (e.g. 1200MB); large groupings spill to a temporary directory", memorySize)
     .option('--record-risk <file>', 'write per-record risks (row, fk, Fk, individualRisk, SUDA scores; no QI values) to a .csv or .parquet file')
+    .option('--levels <levels>', 'generalize to these hierarchy levels first (e.g. age=2,zip=3; others stay at 0), with the spec\'s suppression limit', parseLevels)
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
         onProgress: (s) => progress.stage(s),
         recordRisk: opts.recordRisk,
+        levels: opts.levels,
         database: opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : undefined,
       });
       progress.done();
@@ -94,6 +98,14 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         db.close();
       }
     });
+
+  registerSearchCommands(program, {
+    stdout: io.stdout,
+    setExitCode: (code) => (exitCode = code),
+    setShowValues: (show) => (flags.showValues = show),
+    writeOutput,
+  });
+  registerReleaseCommand(program, io, flags);
 
   program
     .command('schema')

@@ -24,7 +24,12 @@ import { suda2Parallel } from '../risk/suda/worker.js';
 import { scoresFromMsu, type SudaSummary } from '../risk/suda/disSuda.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
-import type { AnalysisResult } from './result.js';
+import type { AnalysisResult, TransformationJson } from './result.js';
+import type { FrequencyTable } from '../risk/frequencyTable.js';
+import { hierarchySummary } from '../hierarchy/summary.js';
+import { applyLevels } from '../search/applyLevels.js';
+import { requiredClassSize } from '../risk/riskLines.js';
+import { levelsFromNames, quasiIdentifierHierarchies, riskSnapshot, samplingFractionOf } from './generalization.js';
 
 export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
@@ -32,6 +37,8 @@ export interface AnalyzeOptions {
   database?: DatabaseOptions;
   /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
   recordRisk?: string;
+  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring. */
+  levels?: Record<string, number>;
 }
 
 /** Everything one analysis computed: the Result and the encoded spine for later stages. */
@@ -39,8 +46,10 @@ export interface Analysis {
   result: AnalysisResult;
   encoded: EncodedData;
   classSizes: ClassSizes;
-  /** Indices of the groups of `encoded.table` that form the classes (all, unless records were excluded). */
-  keptGroups?: Int32Array;
+  /** classOf[g]: class of group g of `encoded.table` (-1: excluded or suppressed); absent when classes are the groups. */
+  classOf?: Int32Array;
+  /** The classes' table (the groups, or the generalized classes). */
+  classTable: FrequencyTable;
   /** Per class: F_k used by the journalist/marketer models. */
   populationSizes: Float64Array;
   /** Per class: individual risk, when computed. */
@@ -128,14 +137,15 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   progress('computing risk');
   let excluded = 0;
   let cs: ClassSizes;
-  let keptGroups: Int32Array | undefined;
+  let classOf: Int32Array | undefined;
   let classTable = encoded.table;
   if (spec.missingValues === 'exclude') {
     const ex = excludeMissing(encoded.table);
     classTable = ex.table;
     excluded = ex.excluded;
     cs = partitionSizes(ex.table);
-    keptGroups = ex.kept;
+    classOf = new Int32Array(encoded.table.counts.length).fill(-1);
+    ex.kept.forEach((g, i) => (classOf![g] = i));
     if (cs.n === 0) {
       throw new DataError(`${display}: every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
         file: display,
@@ -152,6 +162,47 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   }
 
   const thresholds = resolveThresholds(spec.thresholds);
+  let transformation: TransformationJson | undefined;
+  if (options.levels) {
+    if (spec.missingValues === 'wildcard') {
+      throw new SpecError(`${loaded.file}: --levels needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.levelsWildcard]`, {
+        file: loaded.file,
+        rule: 'spec.levelsWildcard',
+      });
+    }
+    if (popSource) {
+      throw new SpecError(`${loaded.file}: --levels cannot use a population table (its counts are per original QI combination) [rule: spec.levelsPopulationTable]`, {
+        file: loaded.file,
+        rule: 'spec.levelsPopulationTable',
+      });
+    }
+    progress('generalizing');
+    const hierarchies = await quasiIdentifierHierarchies(db, loaded);
+    const levels = levelsFromNames(options.levels, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+    const fraction = samplingFractionOf(spec, cs.n);
+    const required = requiredClassSize(spec.adversary, thresholds, fraction);
+    const limit = spec.search?.suppressionLimit ?? 0;
+    const applied = applyLevels(classTable, hierarchies, levels, required, Math.floor(limit * cs.n));
+    const before = riskSnapshot(cs, fraction, spec.adversary);
+    classTable = applied.table;
+    cs = partitionSizes(classTable);
+    classOf = classOf ? Int32Array.from(classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
+    transformation = {
+      levels: Object.fromEntries(qis.map((q, i) => [q, levels[i]])),
+      heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])),
+      hierarchies: hierarchies.map(hierarchySummary),
+      suppressed: applied.suppressed,
+      suppressionLimit: limit,
+      before,
+      after: riskSnapshot(cs, fraction, spec.adversary),
+    };
+    notes.push(
+      `generalized to levels ${qis.map((q, i) => `${q}=${levels[i]}`).join(', ')}${applied.suppressed ? `; ${applied.suppressed} records in classes below ${required} were suppressed` : ''}: the measures below are those of the transformed data.`,
+    );
+    if (cs.n === 0) {
+      throw new DataError(`${display}: every record was suppressed [rule: data.allSuppressed]`, { file: display, rule: 'data.allSuppressed' });
+    }
+  }
   const classes = summarizeClasses(cs, thresholds.k);
   const { k, ...classStats } = classes;
 
@@ -159,7 +210,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const n = cs.n;
   let population: PopulationClassSizes;
   if (popSource && encoded.populationSizes) {
-    const counts = keptGroups ? Float64Array.from(keptGroups, (g) => encoded.populationSizes![g]) : encoded.populationSizes;
+    const counts = classOf ? sumByClass(encoded.populationSizes, classOf, cs.sizes.length) : encoded.populationSizes;
     let total = 0;
     const totalRows = await db.rows(`SELECT coalesce(sum(pf), 0)::DOUBLE AS t FROM edra_population`);
     total = Number(totalRows[0].t);
@@ -206,7 +257,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
         spec,
         loaded.baseDir,
         { data: encoded.sensitive[j], dictionary: () => sensitiveDictionary(db, j) },
-        spec.missingValues === 'exclude' ? keptGroups : undefined,
+        classOf ? { classOf, count: cs.sizes.length } : undefined,
       );
       sensitive[encoded.sensitive[j].name] = out.result;
       lines.push(...out.lines);
@@ -240,7 +291,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     let weightSums = population.sizes;
     let weights = population.source === 'none' ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction = ${round(N / n)} per record`;
     if (encoded.weightSums) {
-      weightSums = keptGroups ? Float64Array.from(keptGroups, (g) => encoded.weightSums![g]) : encoded.weightSums;
+      weightSums = classOf ? sumByClass(encoded.weightSums, classOf, cs.sizes.length) : encoded.weightSums;
       weights = `column "${spec.individualRisk.weight}"`;
     }
     recordFk = weightSums;
@@ -303,6 +354,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     },
     ...(individualRisk ? { individualRisk } : {}),
     ...(suda ? { suda } : {}),
+    ...(transformation ? { transformation } : {}),
     thresholdSettings: {
       ...(thresholds.k !== undefined ? { k: thresholds.k } : {}),
       ...(thresholds.highestRisk !== undefined
@@ -319,15 +371,15 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   };
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
-    await writeRecordRisk(db, source, qis, groupColumns(encoded.table.counts.length, keptGroups, cs, recordFk, individualRisks, sudaScores), options.recordRisk);
+    await writeRecordRisk(db, source, qis, groupColumns(encoded.table.counts.length, classOf, cs, recordFk, individualRisks, sudaScores), options.recordRisk);
   }
-  return { result, encoded, classSizes: cs, keptGroups, populationSizes: population.sizes, individualRisks, sudaScores };
+  return { result, encoded, classSizes: cs, classOf, classTable, populationSizes: population.sizes, individualRisks, sudaScores };
 }
 
 /** Spreads per-class arrays back over all groups (groups outside the classes get no value). */
 function groupColumns(
   groups: number,
-  kept: Int32Array | undefined,
+  classOf: Int32Array | undefined,
   cs: ClassSizes,
   populationSizes: Float64Array,
   individualRisks: Float64Array | undefined,
@@ -338,8 +390,9 @@ function groupColumns(
   const ir = individualRisks ? new Float64Array(groups).fill(Number.NaN) : undefined;
   const ss = suda ? new Float64Array(groups).fill(Number.NaN) : undefined;
   const ds = suda ? new Float64Array(groups).fill(Number.NaN) : undefined;
-  for (let i = 0; i < cs.sizes.length; i++) {
-    const g = kept ? kept[i] : i;
+  for (let g = 0; g < groups; g++) {
+    const i = classOf ? classOf[g] : g;
+    if (i < 0) continue;
     fk[g] = cs.sizes[i];
     Fk[g] = populationSizes[i];
     if (ir) ir[g] = individualRisks![i];
@@ -354,3 +407,11 @@ function groupColumns(
 function round(x: number): number {
   return Number(x.toPrecision(6));
 }
+
+/** Sums a per-group array by class (classOf[g] = class or -1). */
+function sumByClass(values: Float64Array, classOf: Int32Array, classes: number): Float64Array {
+  const out = new Float64Array(classes);
+  for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) out[classOf[g]] += values[g];
+  return out;
+}
+

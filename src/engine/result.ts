@@ -95,6 +95,10 @@ export interface AnalysisResult {
   release?: ReleaseJson;
   /** How much each QI contributes to re-identification: k and uniques when it is dropped or generalized one level. */
   qiContribution?: QiContributionJson[];
+  /** The spec file's text, verbatim (it holds no data values): the report echoes it and reads its `report` section. */
+  specText?: string;
+  /** The command line that produced the result (e.g. `edra analyze analyses/encounters.yaml --report r.html`). */
+  commandLine?: string;
 }
 
 /** Risk figures of one node, for side-by-side before/after tables. */
@@ -112,7 +116,7 @@ export interface RiskSnapshot {
 /** Hierarchy facts (no labels): how it was built, its height, groups per level over the data. */
 export interface HierarchyJson {
   attribute: string;
-  kind: 'file' | 'mask' | 'intervals' | 'dates' | 'groups';
+  kind: 'file' | 'mask' | 'intervals' | 'dates' | 'groups' | 'none';
   height: number;
   sizes: number[];
 }
@@ -153,6 +157,8 @@ export interface SearchJson {
   models: string[];
   threads: number;
   elapsedMs: number;
+  /** What the search did not enforce, exclusions, and other remarks. */
+  notes: string[];
 }
 
 /** A planned or produced DP release: parameters only, no cell values. */
@@ -172,11 +178,40 @@ export interface ReleaseJson {
     /** Half-width of the 95% interval of one cell's noise. */
     interval95: number;
     postProcessing: string[];
+    /** Hierarchy level per group-by column (0 = the value itself). */
+    levels?: Record<string, number>;
+    /** l1 and l2 sensitivity of the table, in the statistic's units (mean: of its sum). */
+    sensitivity?: { l1: number; l2: number };
+    /** The exact noise distribution, e.g. "Lap_Z(2)" or "N_Z(0, 25/2)", in integer units (grid steps for sums). */
+    noise?: string;
+    /** E|noise| of one cell, in the statistic's units (mean: of its sum). */
+    expectedAbsoluteError?: number;
+    /** expectedAbsoluteError over the average released cell (a mean adds its count's); produced releases only, from released values. */
+    expectedRelativeError?: number;
+    /** Sum and mean: the declared clamping bounds and the grid the values are rounded to. */
+    bounds?: { column: string; lower: number; upper: number; granularity: number };
+    /** Mean: noise scale and 95% half-width of the count of values. */
+    countScale?: number;
+    countInterval95?: number;
+    /** Custodian-only, with --show-values: records clamped (not differentially private). */
+    clampedRecords?: number;
+    /** Custodian-only, with --show-values: records outside the declared domain (not differentially private). */
+    droppedRecords?: number;
   }[];
   /** True when a seeded (unsafe, test-only) random source was used. */
   unsafeSeed: boolean;
   /** True once the noisy tables were written (false: planned only). */
   produced: boolean;
+  /** Whose privacy is protected: a person column with a record cap, or one record (column null). */
+  privacyUnit?: { column: string | null; maxRecords: number };
+  /** How the budget was composed, with the exact rationals when the rule is exact. */
+  accounting?: { composition: string; exactSpent?: string; exactTotal?: string };
+  /** Where the random bits came from. */
+  randomSource?: string;
+  /** The file written (produced releases). */
+  output?: { file: string; format: 'csv' | 'parquet'; rows: number };
+  /** Data-independent statements: privacy unit, domain rule, clamping. */
+  notes?: string[];
 }
 
 export interface QiContributionJson {

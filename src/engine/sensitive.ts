@@ -14,11 +14,11 @@ import {
   recursiveCL,
   satisfiesEntropyL,
   satisfiesRecursiveCL,
-  selectClasses,
   tCloseness,
   type ClassHistograms,
 } from '../risk/sensitive/index.js';
 import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
+import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 
 /** Attribute-disclosure results of one sensitive attribute (the JSON `sensitive.<name>`). */
 export interface SensitiveResult {
@@ -53,16 +53,16 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Runs the attribute-disclosure models for one sensitive attribute over the classes.
- * @param keep the groups that form the classes (after excluding records with missing QIs), or undefined for all.
+ * @param classes the class of each group (-1: left out) when classes are not the groups themselves.
  */
 export async function analyzeSensitive(
   spec: Spec,
   baseDir: string,
   input: SensitiveInput,
-  keep: Int32Array | undefined,
+  classes: { classOf: Int32Array; count: number } | undefined,
 ): Promise<{ result: SensitiveResult; lines: ThresholdLine[] }> {
   const model = await prepareSensitive(spec, baseDir, input);
-  const h = keep ? selectClasses(input.data.histograms, keep) : input.data.histograms;
+  const h = classes ? mergeHistograms(input.data.histograms, classes.classOf, classes.count) : input.data.histograms;
   return evaluateSensitive(model, h);
 }
 

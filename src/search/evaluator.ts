@@ -14,7 +14,7 @@ import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
 import { adversaryRiskLines } from '../risk/riskLines.js';
 import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
 import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from './classTable.js';
-import { mergeHistograms } from './mergeHistograms.js';
+import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';
 
 /** The privacy models and settings a node must satisfy. Plain data (goes to workers). */
@@ -202,9 +202,11 @@ export class NodeEvaluator {
       if (f === null) line.pass = false;
       lines.push(line);
     }
-    for (const { model, histograms } of this.data.sensitive) {
-      const h = mergeHistograms(histograms, classOfGroup!, keptIndex, keptCount);
-      lines.push(...evaluateSensitive(model, h).lines);
+    if (this.data.sensitive.length > 0) {
+      const keptOfGroup = Int32Array.from(classOfGroup!, (c) => keptIndex[c]);
+      for (const { model, histograms } of this.data.sensitive) {
+        lines.push(...evaluateSensitive(model, mergeHistograms(histograms, keptOfGroup, keptCount)).lines);
+      }
     }
     const highestRisk = risk.prosecutor?.highest ?? risk.journalist?.highest ?? risk.marketer?.expected ?? 1 / k;
     return { lines, highestRisk };

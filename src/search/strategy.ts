@@ -55,6 +55,9 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
   const status = new Uint8Array(lattice.size);
   const evaluated = new Map<number, NodeOutcome>();
   const T = Math.max(1, options.parallelism);
+  // Phase 2 batches: a few nodes per worker, so that messages do not dominate (a batch may
+  // evaluate nodes that a finished batch would have pruned; the optimum is the same).
+  const B = T === 1 ? 1 : T * 8;
   const sums = new Int32Array(lattice.size);
   for (let i = 0; i < lattice.size; i++) sums[i] = lattice.levelSum(i);
   const bound = options.levelBound;
@@ -91,50 +94,7 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
     }
   };
 
-  // Phase 1: classify every node by the monotone models.
-  const order = lattice.byLevelSum();
-  for (let i = 0; i < order.length; i++) {
-    const start = order[i];
-    if (status[start] !== UNKNOWN) continue;
-    const path = [start];
-    for (let cur = start; ; ) {
-      let next = -1;
-      let nextBound = Infinity;
-      lattice.forEachSuccessor(cur, (s) => {
-        if (status[s] !== UNKNOWN) return;
-        const b = bound ? bound(s) : 0;
-        if (next < 0 || b < nextBound) {
-          next = s;
-          nextBound = b;
-        }
-      });
-      if (next < 0) break;
-      path.push(next);
-      cur = next;
-    }
-    let lo = 0;
-    let hi = path.length - 1;
-    while (lo <= hi) {
-      const probes: number[] = [];
-      const span = hi - lo + 1;
-      const count = Math.min(T, span);
-      for (let p = 1; p <= count; p++) probes.push(lo + Math.floor((p * span) / (count + 1)));
-      const uniq = [...new Set(probes)];
-      const out = await run(uniq.map((p) => path[p]));
-      out.forEach((o, j) => {
-        const at = uniq[j];
-        if (o.monotoneFail) {
-          tagDown(o.node);
-          lo = Math.max(lo, at + 1);
-        } else {
-          tagUp(o.node);
-          hi = Math.min(hi, at - 1);
-        }
-      });
-    }
-  }
-
-  // Phase 2: the best feasible node among those that pass the monotone models.
+  // The best feasible node so far (phases 1 and 2).
   let best: NodeOutcome | undefined;
   let ties = 0;
   const consider = (o: NodeOutcome) => {
@@ -157,27 +117,82 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
     consider(o);
   };
 
+  // Phase 1: classify the nodes by the monotone models. With a level bound, nodes whose
+  // bound already exceeds the best loss found are left alone: phase 2 would prune them.
+  const order = lattice.byLevelSum();
+  for (let i = 0; i < order.length; i++) {
+    const start = order[i];
+    if (status[start] !== UNKNOWN) continue;
+    if (bound && beyond(bound(start))) continue;
+    const path = [start];
+    for (let cur = start; ; ) {
+      let next = -1;
+      let nextBound = Infinity;
+      lattice.forEachSuccessor(cur, (s) => {
+        if (status[s] !== UNKNOWN) return;
+        const b = bound ? bound(s) : 0;
+        if (bound && beyond(b)) return;
+        if (next < 0 || b < nextBound) {
+          next = s;
+          nextBound = b;
+        }
+      });
+      if (next < 0) break;
+      path.push(next);
+      cur = next;
+    }
+    let lo = 0;
+    let hi = path.length - 1;
+    while (lo <= hi) {
+      const probes: number[] = [];
+      const span = hi - lo + 1;
+      const count = Math.min(T, span);
+      for (let p = 1; p <= count; p++) probes.push(lo + Math.floor((p * span) / (count + 1)));
+      const uniq = [...new Set(probes)];
+      const out = await run(uniq.map((p) => path[p]));
+      out.forEach((o, j) => {
+        const at = uniq[j];
+        visit(o);
+        if (o.monotoneFail) {
+          tagDown(o.node);
+          lo = Math.max(lo, at + 1);
+        } else {
+          tagUp(o.node);
+          hi = Math.min(hi, at - 1);
+        }
+      });
+    }
+  }
+
+  // Phase 2: the best feasible node among those not known to fail the monotone models.
   if (bound) {
     const candidates: number[] = [];
-    for (let x = 0; x < lattice.size; x++) if (status[x] === PASS) candidates.push(x);
+    for (let x = 0; x < lattice.size; x++) if (status[x] !== FAIL) candidates.push(x);
     const lb = new Float64Array(lattice.size);
     for (const x of candidates) lb[x] = bound(x);
     candidates.sort((a, b) => lb[a] - lb[b] || sums[a] - sums[b] || a - b);
     let i = 0;
     while (i < candidates.length) {
       const batch: number[] = [];
-      while (i < candidates.length && batch.length < T) {
+      while (i < candidates.length && batch.length < B) {
         const x = candidates[i];
         if (beyond(lb[x])) {
           i = candidates.length;
           break;
         }
         const known = evaluated.get(x);
-        if (known) visit(known);
+        if (status[x] === FAIL) {
+          // tagged by an evaluation of this phase
+        } else if (known) visit(known);
         else batch.push(x);
         i++;
       }
-      if (batch.length) (await run(batch)).forEach(visit);
+      if (batch.length) {
+        for (const o of await run(batch)) {
+          if (o.monotoneFail) tagDown(o.node);
+          visit(o);
+        }
+      }
     }
   } else {
     // Bottom-up by level sum; a node's bound is the largest bound of an evaluated specialization.
@@ -198,7 +213,7 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
       const todo = nodes.filter((x) => status[x] === PASS);
       for (let j = 0; j < todo.length; ) {
         const batch: number[] = [];
-        while (j < todo.length && batch.length < T) {
+        while (j < todo.length && batch.length < B) {
           const x = todo[j++];
           if (beyond(inherited[x])) continue;
           const known = evaluated.get(x);

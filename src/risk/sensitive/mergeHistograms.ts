@@ -1,23 +1,24 @@
-import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
+import type { ClassHistograms } from './classHistograms.js';
 
 /**
- * Histograms of the classes of a node from the histograms of its groups: the groups of
- * each kept class (classOfGroup, then keptIndex: class -> position among the kept classes,
- * or -1 when suppressed) are merged value by value. O(entries + groups + m).
+ * Histograms of classes from the histograms of their groups: classOf[g] is the class of
+ * group g in 0 .. classCount-1, or -1 when the group is left out (suppressed, excluded).
+ * The groups of each class are merged value by value. O(entries + groups + m).
  */
-export function mergeHistograms(groups: ClassHistograms, classOfGroup: Int32Array, keptIndex: Int32Array, keptCount: number): ClassHistograms {
-  const G = classOfGroup.length;
+export function mergeHistograms(groups: ClassHistograms, classOf: Int32Array, classCount: number): ClassHistograms {
+  const G = classOf.length;
+  const keptCount = classCount;
   // Counting sort of the kept groups by kept class.
   const start = new Int32Array(keptCount + 1);
   for (let g = 0; g < G; g++) {
-    const k = keptIndex[classOfGroup[g]];
+    const k = classOf[g];
     if (k >= 0) start[k + 1]++;
   }
   for (let k = 0; k < keptCount; k++) start[k + 1] += start[k];
   const order = new Int32Array(start[keptCount]);
   const fill = start.slice(0, keptCount);
   for (let g = 0; g < G; g++) {
-    const k = keptIndex[classOfGroup[g]];
+    const k = classOf[g];
     if (k >= 0) order[fill[k]++] = g;
   }
   const m = groups.valueCount;

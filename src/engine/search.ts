@@ -1,0 +1,218 @@
+/**
+ * One generalization search (`edra search`): load and encode the data once, resolve the
+ * hierarchies, then search the lattice of hierarchy levels for the transformation that meets
+ * every threshold with the least information loss (src/search/strategy.ts).
+ */
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import type { LoadedSpec } from '../config/loadSpec.js';
+import { resolveThresholds } from '../config/thresholds.js';
+import { DataError, SpecError } from '../errors.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../data/database.js';
+import { openSource, type DataSource } from '../data/source.js';
+import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
+import { sensitiveDictionary } from '../data/dictionary.js';
+import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
+import { excludeMissing } from '../risk/classSizes.js';
+import type { FrequencyTable } from '../risk/frequencyTable.js';
+import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
+import { requiredClassSize } from '../risk/riskLines.js';
+import type { ThresholdLine } from '../risk/thresholds.js';
+import { groupCodesOf } from '../search/applyLevels.js';
+import { NodeEvaluator, type SearchModels, type SearchPayload } from '../search/evaluator.js';
+import { Lattice } from '../search/lattice.js';
+import { createNodePool } from '../search/pool.js';
+import { paretoFront, searchLattice } from '../search/strategy.js';
+import { levelLowerBound } from '../search/utility.js';
+import { assignRoles } from './columns.js';
+import { prepareSensitive } from './sensitive.js';
+import { quasiIdentifierHierarchies, samplingFractionOf } from './generalization.js';
+import type { SearchJson } from './result.js';
+
+export interface SearchOptions {
+  /** Worker threads (default: the spec's search.threads, else one per core). */
+  threads?: number;
+  database?: DatabaseOptions;
+  /** A long step starts. */
+  onProgress?: (stage: string) => void;
+  /** After each batch of nodes: checked so far, lattice size. */
+  onNodes?: (checked: number, total: number) => void;
+}
+
+/** The data of a search: the encoded table (after exclusion) with its hierarchies and models. */
+export interface PreparedSearch {
+  payload: SearchPayload;
+  hierarchies: ResolvedHierarchy[];
+  table: FrequencyTable;
+  encoded: EncodedData;
+  source: DataSource;
+  /** classOf[g] for the encoded groups when records were excluded (-1: excluded). */
+  classOf?: Int32Array;
+  notes: string[];
+}
+
+/** Below this many groups the search runs on the calling thread unless threads are asked for. */
+export const SMALL_TABLE = 50_000;
+
+/** Runs the search of a spec. */
+export async function search(loaded: LoadedSpec, options: SearchOptions = {}): Promise<SearchJson> {
+  const db = await openDatabase(options.database);
+  try {
+    const started = performance.now();
+    const prepared = await prepareSearch(db, loaded, options);
+    return await runPreparedSearch(loaded, prepared, options, started);
+  } finally {
+    db.close();
+  }
+}
+
+/** Searches prepared data; the JSON of `edra search`. */
+export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSearch, options: SearchOptions, started = performance.now()): Promise<SearchJson> {
+  const { payload, hierarchies } = prepared;
+  const lattice = new Lattice(payload.heights);
+  // Workers pay for themselves only when a node costs more than a message: on small tables
+  // (fewer groups than SMALL_TABLE) the default is the calling thread.
+  const auto = payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1;
+  const threads = Math.max(1, Math.min(options.threads ?? loaded.spec.search?.threads ?? auto, lattice.size));
+  options.onProgress?.(`searching ${lattice.size} nodes on ${threads} thread${threads > 1 ? 's' : ''}`);
+  const pool = await createNodePool(payload, lattice, threads);
+  const local = new NodeEvaluator(payload);
+  let outcome;
+  try {
+    outcome = await searchLattice(lattice, pool.evaluate, {
+      parallelism: pool.threads,
+      levelBound: local.utility.separable ? (x) => levelLowerBound(local.utility, lattice.levels(x)) : undefined,
+      onProgress: options.onNodes,
+    });
+  } finally {
+    await pool.close();
+  }
+  const names = hierarchies.map((h) => h.attribute);
+  const best = outcome.optimum;
+  const bottom = local.evaluate(0, lattice.levels(0), true);
+  const models = describeModels(best ? local.evaluate(best.node, lattice.levels(best.node), true).lines! : bottom.lines ?? [], payload.settings, payload.settings.maxSuppressed);
+  const metric = payload.settings.metric;
+  return {
+    lattice: { nodes: lattice.size, checked: outcome.evaluated.size, heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])) },
+    optimum: best
+      ? {
+          levels: lattice.named(best.node, names),
+          metric,
+          utility: best.utility,
+          suppressed: best.suppressed,
+          classes: best.classes,
+          k: best.k,
+          tiedWith: outcome.ties,
+        }
+      : null,
+    front: paretoFront(outcome.evaluated.values()).map((o) => ({ levels: lattice.named(o.node, names), utility: o.utility, highestRisk: o.highestRisk })),
+    metric,
+    suppressionLimit: loaded.spec.search?.suppressionLimit ?? 0,
+    models,
+    threads: pool.threads,
+    elapsedMs: Math.round(performance.now() - started),
+    notes: prepared.notes,
+  };
+}
+
+/** "k >= 5", "prosecutor.highestRisk <= 0.2", ... and the suppression rule. */
+function describeModels(lines: readonly ThresholdLine[], settings: SearchModels, maxSuppressed: number): string[] {
+  const out = lines.map((l) => `${l.name} ${l.comparison} ${l.limit}`);
+  if (settings.requiredSize > 1) {
+    out.push(
+      maxSuppressed > 0
+        ? `records in classes below ${settings.requiredSize} suppressed, at most ${maxSuppressed}`
+        : `no record suppression: every class has at least ${settings.requiredSize} records`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Loads, encodes and prepares a spec for the search: hierarchies, sensitive models,
+ * thresholds and the suppression limit, as a payload the evaluators (and workers) take.
+ */
+export async function prepareSearch(db: Database, loaded: LoadedSpec, options: Pick<SearchOptions, 'onProgress'> = {}): Promise<PreparedSearch> {
+  const { spec } = loaded;
+  const progress = options.onProgress ?? (() => {});
+  const display = spec.dataset.path;
+  const notes: string[] = [];
+  if (spec.population?.table) {
+    throw new SpecError(`${loaded.file}: the search cannot use a population table (its counts are per original QI combination); give population.size or samplingFraction [rule: spec.searchPopulationTable]`, {
+      file: loaded.file,
+      rule: 'spec.searchPopulationTable',
+    });
+  }
+  if (spec.missingValues === 'wildcard') {
+    throw new SpecError(`${loaded.file}: the search needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.searchWildcard]`, {
+      file: loaded.file,
+      rule: 'spec.searchWildcard',
+    });
+  }
+  progress(`opening ${display}`);
+  const source = await openSource(db, path.resolve(loaded.baseDir, spec.dataset.path), display, spec.dataset.format, spec.dataset.csv);
+  assignRoles(spec, source.columns, display);
+  const qis = spec.attributes.quasiIdentifiers;
+  progress(`reading and grouping ${display}`);
+  const encoded = await encodeQuasiIdentifiers(db, source, qis, { sensitive: spec.attributes.sensitive, weight: spec.individualRisk?.weight, numbered: true });
+  progress('resolving hierarchies');
+  const hierarchies = await quasiIdentifierHierarchies(db, loaded);
+
+  let table = encoded.table;
+  let classOf: Int32Array | undefined;
+  if (spec.missingValues === 'exclude') {
+    const ex = excludeMissing(table);
+    if (ex.table.records === 0) {
+      throw new DataError(`${display}: every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
+        file: display,
+        rule: 'data.allExcluded',
+      });
+    }
+    table = ex.table;
+    classOf = new Int32Array(encoded.table.counts.length).fill(-1);
+    ex.kept.forEach((g, i) => (classOf![g] = i));
+    notes.push(`missing values: ${ex.excluded} records with a missing quasi-identifier were excluded (policy "exclude").`);
+  }
+  const groups = table.counts.length;
+  const sensitive = [];
+  for (let j = 0; j < encoded.sensitive.length; j++) {
+    const data = encoded.sensitive[j];
+    const model = await prepareSensitive(spec, loaded.baseDir, { data, dictionary: () => sensitiveDictionary(db, j) });
+    sensitive.push({ model, histograms: classOf ? mergeHistograms(data.histograms, classOf, groups) : data.histograms });
+  }
+  let weights = encoded.weightSums;
+  if (weights && classOf) {
+    const w = new Float64Array(groups);
+    for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) w[classOf[g]] += weights[g];
+    weights = w;
+  }
+
+  const thresholds = resolveThresholds(spec.thresholds);
+  const n = table.records;
+  const fraction = samplingFractionOf(spec, n);
+  const limit = spec.search?.suppressionLimit ?? 0;
+  if (thresholds.disSuda !== undefined) notes.push('thresholds.disSuda is not enforced by the search (SUDA2 per node is too costly): check the optimum with edra analyze --levels.');
+  const settings: SearchModels = {
+    models: [...spec.adversary],
+    thresholds,
+    samplingFraction: fraction,
+    ...(spec.population?.size !== undefined ? { populationSize: spec.population.size } : {}),
+    populationKnown: spec.population !== undefined,
+    requiredSize: requiredClassSize(spec.adversary, thresholds, fraction),
+    maxSuppressed: Math.floor(limit * n),
+    ...(spec.individualRisk
+      ? { individualRisk: weights ? `column "${spec.individualRisk.weight}"` : fraction === 1 ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction per record` }
+      : {}),
+    metric: spec.search?.metric ?? 'loss',
+  };
+  const payload: SearchPayload = {
+    ...groupCodesOf(table, hierarchies),
+    heights: hierarchies.map((h) => h.height),
+    shares: hierarchies.map((h) => [...h.shares]),
+    leaves: hierarchies.map((h) => h.leaves),
+    ...(weights ? { weights } : {}),
+    sensitive,
+    settings,
+  };
+  return { payload, hierarchies, table, encoded, source, classOf, notes };
+}
