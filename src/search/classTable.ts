@@ -35,13 +35,21 @@ export interface GroupCodes {
 
 const SAFE = 2 ** 53;
 
+/** Keys up to this bound are numbered by direct addressing instead of hashing. */
+const DIRECT_MAX = 1 << 22;
+
 /** Scratch buffers reused from node to node. */
 export class ClassScratch {
   keys: Float64Array;
   readonly index: KeyIndex;
+  /** direct[key] = class id + 1 of the current node (0: unseen); cleared after each use. */
+  private direct?: Int32Array;
   constructor(items: number) {
     this.keys = new Float64Array(items);
     this.index = new KeyIndex(items);
+  }
+  directTable(): Int32Array {
+    return (this.direct ??= new Int32Array(DIRECT_MAX));
   }
   ensure(items: number): void {
     if (this.keys.length < items) this.keys = new Float64Array(items);
@@ -74,11 +82,25 @@ export function classesOf(data: GroupCodes, levels: ArrayLike<number>, scratch: 
     else for (let i = 0; i < items; i++) keys[i] = keys[i] * r + map[codes[i]];
     product *= r;
   }
-  const index = scratch.index;
-  index.reset(items);
   const classOfItem = new Int32Array(items);
-  for (let i = 0; i < items; i++) classOfItem[i] = index.idOf(keys[i]);
-  const K = index.size;
+  let K: number;
+  if (product <= DIRECT_MAX) {
+    // Few possible keys: number them by direct addressing, then clear what was touched.
+    const direct = scratch.directTable();
+    K = 0;
+    for (let i = 0; i < items; i++) {
+      const key = keys[i];
+      let id = direct[key];
+      if (id === 0) direct[key] = id = ++K;
+      classOfItem[i] = id - 1;
+    }
+    for (let i = 0; i < items; i++) direct[keys[i]] = 0;
+  } else {
+    const index = scratch.index;
+    index.reset(items);
+    for (let i = 0; i < items; i++) classOfItem[i] = index.idOf(keys[i]);
+    K = index.size;
+  }
   const sizes = new Int32Array(K);
   const outReps = new Int32Array(K).fill(-1);
   const itemSizes = from ? from.sizes : data.counts;

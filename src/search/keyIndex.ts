@@ -1,10 +1,13 @@
 /**
  * Dense numbering of integer keys (exact doubles below 2^53) by open addressing with
- * linear probing. Reused across nodes: `reset` clears it in O(capacity).
+ * linear probing. Reused across nodes: a slot is live when its stamp is the current
+ * generation, so `reset` costs O(1) instead of clearing the table.
  */
 export class KeyIndex {
   private keys: Float64Array;
   private ids: Int32Array;
+  private stamps: Uint32Array;
+  private generation = 0;
   private mask: number;
   /** Number of distinct keys seen since the last reset. */
   size = 0;
@@ -12,8 +15,9 @@ export class KeyIndex {
   constructor(capacity: number) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.keys = new Float64Array(cap).fill(-1);
+    this.keys = new Float64Array(cap);
     this.ids = new Int32Array(cap);
+    this.stamps = new Uint32Array(cap);
     this.mask = cap - 1;
   }
 
@@ -24,9 +28,15 @@ export class KeyIndex {
       while (cap < capacity * 2) cap *= 2;
       this.keys = new Float64Array(cap);
       this.ids = new Int32Array(cap);
+      this.stamps = new Uint32Array(cap);
       this.mask = cap - 1;
+      this.generation = 0;
     }
-    this.keys.fill(-1);
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
     this.size = 0;
   }
 
@@ -39,15 +49,17 @@ export class KeyIndex {
     h ^= h >>> 15;
     let i = h & this.mask;
     const keys = this.keys;
+    const stamps = this.stamps;
+    const gen = this.generation;
     for (;;) {
-      const k = keys[i];
-      if (k === key) return this.ids[i];
-      if (k === -1) {
+      if (stamps[i] !== gen) {
+        stamps[i] = gen;
         keys[i] = key;
         const id = this.size++;
         this.ids[i] = id;
         return id;
       }
+      if (keys[i] === key) return this.ids[i];
       i = (i + 1) & this.mask;
     }
   }
