@@ -1,0 +1,20 @@
+/**
+ * edra's library API: what the CLI uses, for programs that embed edra.
+ */
+export { loadSpec, parseSpecText, type LoadedSpec } from './config/loadSpec.js';
+export { specSchema, specJsonSchema, type Spec, type SpecInput } from './config/spec.js';
+export { analyze, type Analysis, type AnalyzeOptions } from './engine/analyze.js';
+export { search, type SearchOptions } from './engine/search.js';
+export { anonymize, type AnonymizeOptions, type AnonymizeSummary } from './engine/anonymize.js';
+export type { AnalysisResult, SearchJson, TransformationJson, ReleaseJson } from './engine/result.js';
+export { EdraError, SpecError, DataError, ExitCode } from './errors.js';
+export { resolveHierarchy } from './hierarchy/resolve.js';
+export type { ResolvedHierarchy } from './hierarchy/hierarchy.js';
+// Pure measures over typed arrays.
+export { frequencyTableOf, recodeTable, type FrequencyTable } from './risk/frequencyTable.js';
+export { partitionSizes, excludeMissing, wildcardSizes, type ClassSizes } from './risk/classSizes.js';
+export { summarizeClasses } from './risk/classes.js';
+export { prosecutorRisk, journalistRisk, marketerRisk } from './risk/adversary.js';
+export * from './risk/sensitive/index.js';
+export { Lattice } from './search/lattice.js';
+export { utilityMetrics } from './search/utility.js';
