@@ -139,6 +139,8 @@ export type UtilityMetric = 'precision' | 'discernibility' | 'aecs' | 'loss' | '
 /** `edra search --json` (issue contract) plus the settings it ran with. */
 export interface SearchJson {
   lattice: { nodes: number; checked: number; heights: Record<string, number> };
+  /** Each QI's hierarchy: kind, height and groups per level over the data (sizes; no labels). */
+  hierarchies: HierarchyJson[];
   optimum: {
     levels: Record<string, number>;
     metric: UtilityMetric;

@@ -13,6 +13,7 @@ import { openSource, type DataSource } from '../data/source.js';
 import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
+import { hierarchySummary } from '../hierarchy/summary.js';
 import { excludeMissing } from '../risk/classSizes.js';
 import type { FrequencyTable } from '../risk/frequencyTable.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
@@ -94,6 +95,7 @@ export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSe
   const metric = payload.settings.metric;
   return {
     lattice: { nodes: lattice.size, checked: outcome.evaluated.size, heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])) },
+    hierarchies: hierarchies.map(hierarchySummary),
     optimum: best
       ? {
           levels: lattice.named(best.node, names),
