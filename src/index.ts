@@ -5,6 +5,7 @@ export { loadSpec, parseSpecText, type LoadedSpec } from './config/loadSpec.js';
 export { specSchema, specJsonSchema, type Spec, type SpecInput } from './config/spec.js';
 export { analyze, type Analysis, type AnalyzeOptions } from './engine/analyze.js';
 export { search, type SearchOptions } from './engine/search.js';
+export { planRelease, runRelease } from './engine/release.js';
 export { anonymize, type AnonymizeOptions, type AnonymizeSummary } from './engine/anonymize.js';
 export type { AnalysisResult, SearchJson, TransformationJson, ReleaseJson } from './engine/result.js';
 export { EdraError, SpecError, DataError, ExitCode } from './errors.js';
@@ -18,3 +19,6 @@ export { prosecutorRisk, journalistRisk, marketerRisk } from './risk/adversary.j
 export * from './risk/sensitive/index.js';
 export { Lattice } from './search/lattice.js';
 export { utilityMetrics } from './search/utility.js';
+export { sampleDiscreteLaplace } from './dp/discreteLaplace.js';
+export { sampleDiscreteGaussian } from './dp/discreteGaussian.js';
+export { cryptoRandomSource, unsafeSeededSource, type RandomSource } from './dp/randomSource.js';

@@ -25,6 +25,7 @@ import { scoresFromMsu, type SudaSummary } from '../risk/suda/disSuda.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult, TransformationJson } from './result.js';
+import { planRelease } from './release.js';
 import type { FrequencyTable } from '../risk/frequencyTable.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { applyLevels } from '../search/applyLevels.js';
@@ -355,6 +356,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     ...(individualRisk ? { individualRisk } : {}),
     ...(suda ? { suda } : {}),
     ...(transformation ? { transformation } : {}),
+    // The DP release the spec declares: parameters only, planned without reading the data.
+    ...(spec.release ? { release: planRelease(loaded) } : {}),
     thresholdSettings: {
       ...(thresholds.k !== undefined ? { k: thresholds.k } : {}),
       ...(thresholds.highestRisk !== undefined

@@ -18,6 +18,7 @@ import { aggregateForRelease, type AggregateRow } from '../data/aggregate.js';
 import { releaseFileFormat, writeReleaseFile, type ReleaseRow } from '../data/releaseTableWriter.js';
 import { generalizerFor } from '../hierarchy/resolve.js';
 import type { Generalizer } from '../hierarchy/generalizer.js';
+import type { HierarchySpec } from '../config/hierarchySpec.js';
 import { cryptoRandomSource, type RandomSource } from '../dp/randomSource.js';
 import { planReleaseSpec, type HierarchyDomains, type ReleasePlan, type ReleaseTablePlan } from '../dp/releasePlan.js';
 import { addNoise, type CellTotals, type NoisyTable } from '../dp/noisyTable.js';
@@ -47,7 +48,7 @@ function releaseOf(loaded: LoadedSpec): ReleaseSpec {
 
 /** The spec's hierarchies as the planner sees them (built lazily, once per column). */
 function hierarchyAccess(loaded: LoadedSpec): HierarchyDomains & { generalizer(column: string): Generalizer } {
-  const specs = (loaded.spec.hierarchies ?? {}) as Record<string, Parameters<typeof generalizerFor>[0] | undefined>;
+  const specs: Readonly<Record<string, HierarchySpec | undefined>> = loaded.spec.hierarchies ?? {};
   const cache = new Map<string, Generalizer>();
   const generalizer = (column: string): Generalizer => {
     let g = cache.get(column);

@@ -1,0 +1,102 @@
+/**
+ * Writes released (noisy) tables to CSV or Parquet, atomically: the file appears complete
+ * under its name or not at all. Rows hold only released values: labels of the declared
+ * domains, the noisy value and its interval.
+ */
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { SpecError } from '../errors.js';
+import { writeFileAtomic } from './atomicWrite.js';
+import type { Database } from './database.js';
+import { quoteIdent, quoteString } from './sql.js';
+
+/** One output row: labels (null = empty) then value, lower, upper. */
+export interface ReleaseRow {
+  labels: readonly (string | null)[];
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+export type ReleaseFileFormat = 'csv' | 'parquet';
+
+/** The output format from the file name; SpecError `cli.out` for another extension. */
+export function releaseFileFormat(target: string): ReleaseFileFormat {
+  const ext = path.extname(target).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.parquet') return 'parquet';
+  throw new SpecError(`--out ${target}: the file must end in .csv or .parquet [rule: cli.out]`, { file: target, rule: 'cli.out' });
+}
+
+/** A number as text: integers as they are, others to 15 significant digits (3 x 0.1 prints 0.3). */
+export function formatReleaseNumber(x: number): string {
+  if (Object.is(x, -0)) return '0';
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(15)));
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function cannotWrite(target: string): SpecError {
+  return new SpecError(`cannot write ${target} [rule: cli.out]`, { file: target, rule: 'cli.out' });
+}
+
+/**
+ * Writes `rows` under the header `labelColumns` + value, lower, upper. CSV is built in memory
+ * and written atomically; Parquet goes through DuckDB (an appender, then COPY to a temporary
+ * file beside the target, renamed when complete).
+ */
+export async function writeReleaseFile(db: Database, target: string, labelColumns: readonly string[], rows: Iterable<ReleaseRow>): Promise<void> {
+  const format = releaseFileFormat(target);
+  const header = [...labelColumns, 'value', 'lower', 'upper'];
+  if (format === 'csv') {
+    const parts: string[] = [header.map(csvField).join(',') + '\n'];
+    for (const r of rows) {
+      parts.push(
+        [...r.labels.map((l) => (l === null ? '' : csvField(l))), formatReleaseNumber(r.value), formatReleaseNumber(r.lower), formatReleaseNumber(r.upper)].join(',') + '\n',
+      );
+    }
+    try {
+      writeFileAtomic(target, parts.join(''));
+    } catch {
+      throw cannotWrite(target);
+    }
+    return;
+  }
+  const table = 'edra_release_out';
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${table} (${['i BIGINT', ...labelColumns.map((_, j) => `c${j} VARCHAR`), 'value DOUBLE', 'lower DOUBLE', 'upper DOUBLE'].join(', ')})`,
+  );
+  const appender = await db.connection.createAppender(table);
+  let i = 0;
+  for (const r of rows) {
+    appender.appendBigInt(BigInt(i++));
+    for (const l of r.labels) {
+      if (l === null) appender.appendNull();
+      else appender.appendVarchar(l);
+    }
+    appender.appendDouble(r.value);
+    appender.appendDouble(r.lower);
+    appender.appendDouble(r.upper);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+  const abs = path.resolve(target);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const select = [...labelColumns.map((name, j) => `c${j} AS ${quoteIdent(name)}`), 'value', 'lower', 'upper'].join(', ');
+  // COPY keeps the ORDER BY only while insertion order is preserved (off by default in edra).
+  await db.exec('SET preserve_insertion_order = true');
+  try {
+    await db.exec(`COPY (SELECT ${select} FROM ${table} ORDER BY i) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
+    renameSync(tmp, abs);
+  } catch {
+    rmSync(tmp, { force: true });
+    throw cannotWrite(target);
+  } finally {
+    await db.exec('SET preserve_insertion_order = false');
+    await db.exec(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
