@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: analyze vs DuckDB's bare GROUP BY on the same file, then the generalization
- * search (bench/search.ts).
+ * search (bench/search.ts) and the DP samplers (bench/dp.ts).
  *
  * For each size (default 1M and 10M rows; `npm run bench -- 1000000` for one size) and
  * each format (Parquet, CSV) it runs, each in a fresh process, the baseline (GROUP BY of
@@ -71,3 +71,7 @@ for (const rows of rowsList) {
 // The generalization search (Adult and a generated file of the smallest size asked for).
 console.log('');
 execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'search.ts'), String(Math.min(...rowsList))], { stdio: 'inherit' });
+
+// Differential-privacy samplers and a 1M-cell release.
+console.log('');
+execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'dp.ts')], { stdio: 'inherit' });
