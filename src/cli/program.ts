@@ -12,6 +12,11 @@ import { version } from '../version.js';
 import { createProgress } from './progress.js';
 import { formatSummary } from './summary.js';
 import { formatProfile } from './profileSummary.js';
+import { registerReportCommand } from './reportCommand.js';
+import { commandLineOf } from './commandLine.js';
+import { renderReport } from '../report/render.js';
+import { loadReportTemplate } from '../report/templateDir.js';
+import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
 
@@ -55,11 +60,18 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--memory-limit <size>', "cap DuckDB's memory (e.g. 1200MB); large groupings spill to a temporary directory", memorySize)
     .option('--record-risk <file>', 'write per-record risks (row, fk, Fk, individualRisk, SUDA scores; no QI values) to a .csv or .parquet file')
     .option('--levels <levels>', 'generalize to these hierarchy levels first (e.g. age=2,zip=3; others stay at 0), with the spec\'s suppression limit', parseLevels)
+    .option('--report <file.html>', 'also write the determination report (self-contained HTML) and its JSON twin <file>.json (atomically)')
+    .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
+      if (opts.template !== undefined && !opts.report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
+      if (opts.report) {
+        loadReportTemplate(opts.template); // a bad template directory fails before the analysis
+        checkReportPaths(opts.report, [opts.out, opts.recordRisk]);
+      }
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
         onProgress: (s) => progress.stage(s),
@@ -69,7 +81,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       });
       progress.done();
       result.spec = specPath;
+      result.specText = loaded.text;
+      result.commandLine = commandLineOf(argv);
       const json = JSON.stringify(result, null, 2) + '\n';
+      if (opts.report) writeReportFiles(opts.report, renderReport(result, { templateDir: opts.template }));
       if (opts.out) writeOutput(opts.out, json);
       io.stdout(opts.json ? json : formatSummary(result));
       exitCode = result.verdict === 'pass' ? ExitCode.pass : ExitCode.thresholdsNotMet;
@@ -106,6 +121,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     writeOutput,
   });
   registerReleaseCommand(program, io, flags);
+
+  registerReportCommand(program, io);
 
   program
     .command('schema')

@@ -26,6 +26,7 @@ import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
 import type { AnalysisResult, TransformationJson } from './result.js';
 import { planRelease } from './release.js';
+import { qiContribution } from '../risk/qiContribution.js';
 import type { FrequencyTable } from '../risk/frequencyTable.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { applyLevels } from '../search/applyLevels.js';
@@ -164,6 +165,9 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
 
   const thresholds = resolveThresholds(spec.thresholds);
   let transformation: TransformationJson | undefined;
+  // Hierarchies are resolved when declared (per-QI contribution) or when levels are applied.
+  const hierarchies =
+    spec.missingValues !== 'wildcard' && (options.levels || Object.keys(spec.hierarchies).length > 0) ? await quasiIdentifierHierarchies(db, loaded) : undefined;
   if (options.levels) {
     if (spec.missingValues === 'wildcard') {
       throw new SpecError(`${loaded.file}: --levels needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.levelsWildcard]`, {
@@ -178,20 +182,19 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
       });
     }
     progress('generalizing');
-    const hierarchies = await quasiIdentifierHierarchies(db, loaded);
-    const levels = levelsFromNames(options.levels, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+    const levels = levelsFromNames(options.levels, hierarchies!.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
     const fraction = samplingFractionOf(spec, cs.n);
     const required = requiredClassSize(spec.adversary, thresholds, fraction);
     const limit = spec.search?.suppressionLimit ?? 0;
-    const applied = applyLevels(classTable, hierarchies, levels, required, Math.floor(limit * cs.n));
+    const applied = applyLevels(classTable, hierarchies!, levels, required, Math.floor(limit * cs.n));
     const before = riskSnapshot(cs, fraction, spec.adversary);
     classTable = applied.table;
     cs = partitionSizes(classTable);
     classOf = classOf ? Int32Array.from(classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
     transformation = {
       levels: Object.fromEntries(qis.map((q, i) => [q, levels[i]])),
-      heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])),
-      hierarchies: hierarchies.map(hierarchySummary),
+      heights: Object.fromEntries(hierarchies!.map((h) => [h.attribute, h.height])),
+      hierarchies: hierarchies!.map(hierarchySummary),
       suppressed: applied.suppressed,
       suppressionLimit: limit,
       before,
@@ -205,6 +208,9 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     }
   }
   const classes = summarizeClasses(cs, thresholds.k);
+  // How much each QI contributes to uniqueness: k and uniques with it dropped, or one level up
+  // (from the original values only: after --levels the table holds generalized codes).
+  const contribution = cs.partition ? qiContribution(classTable, options.levels ? undefined : hierarchies) : undefined;
   const { k, ...classStats } = classes;
 
   // Population: N and pi from the spec, or from the population table.
@@ -356,6 +362,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     ...(individualRisk ? { individualRisk } : {}),
     ...(suda ? { suda } : {}),
     ...(transformation ? { transformation } : {}),
+    ...(contribution ? { qiContribution: contribution } : {}),
     // The DP release the spec declares: parameters only, planned without reading the data.
     ...(spec.release ? { release: planRelease(loaded) } : {}),
     thresholdSettings: {

@@ -6,7 +6,7 @@
  */
 import type { FrequencyTable } from '../risk/frequencyTable.js';
 import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
-import { ClassScratch, classesOf, type GroupCodes } from './classTable.js';
+import { ClassScratch, classesOf, type GroupCodes } from '../risk/recodedClasses.js';
 
 export interface AppliedLevels {
   /** The recoded classes as a table over generalized codes (suppressed classes removed). */

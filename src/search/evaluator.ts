@@ -13,7 +13,7 @@ import type { ClassSizes } from '../risk/classSizes.js';
 import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
 import { adversaryRiskLines } from '../risk/riskLines.js';
 import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
-import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from './classTable.js';
+import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';
 

@@ -26,7 +26,7 @@
  * utility found (ARX's "lower bound" pruning).
  */
 import type { UtilityMetric } from '../engine/result.js';
-import type { GroupCodes, NodeClasses } from './classTable.js';
+import type { GroupCodes, NodeClasses } from '../risk/recodedClasses.js';
 
 export const utilityMetrics = ['precision', 'discernibility', 'aecs', 'loss', 'entropy'] as const satisfies readonly UtilityMetric[];
 

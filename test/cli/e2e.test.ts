@@ -164,7 +164,9 @@ describe('edra analyze on the bundled sample', () => {
     expect(written).toBe(r.stdout);
     const parsed = JSON.parse(written);
     expect(parsed.dataset.sha256).toBe(doc.dataset.sha256);
-    expect({ ...parsed, generatedAt: 0 }).toEqual({ ...doc, generatedAt: 0 });
+    // The same result; only the recorded command line (which now names --out) differs.
+    expect({ ...parsed, generatedAt: 0, commandLine: 0 }).toEqual({ ...doc, generatedAt: 0, commandLine: 0 });
+    expect(parsed.commandLine).toMatch(/--out /);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['result.json']);
     // Without --json, stdout has the summary and the file the JSON.
     const out2 = path.join(t.dir, 'out', 'r2.json');

@@ -1,0 +1,28 @@
+/**
+ * `edra report <results.json> --out <file.html> [--template <dir>]`: renders the determination
+ * report from a saved result (or a report's JSON twin), without the data.
+ */
+import type { Command } from 'commander';
+import { readResultFile } from '../report/readResult.js';
+import { renderReport } from '../report/render.js';
+import { loadReportTemplate } from '../report/templateDir.js';
+import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
+import type { CliIO } from './program.js';
+
+/** Adds the `report` command to the program (it inherits the program's output and exit settings). */
+export function registerReportCommand(program: Command, io: CliIO): void {
+  program
+    .command('report')
+    .description('render the determination report (HTML, and its JSON twin beside it) from a saved result, without the data')
+    .argument('<results>', 'the JSON of edra analyze --out, or a report twin')
+    .requiredOption('--out <file.html>', 'report to write (atomically); its twin <file>.json goes beside it')
+    .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .action((resultsPath: string, opts: { out: string; template?: string }) => {
+      loadReportTemplate(opts.template);
+      checkReportPaths(opts.out, [resultsPath]);
+      const result = readResultFile(resultsPath);
+      const rendered = renderReport(result, { templateDir: opts.template });
+      const twin = writeReportFiles(opts.out, rendered);
+      io.stdout(`report ${rendered.reportId} written to ${opts.out} (twin ${twin})\n`);
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * Summary: the verdict against each threshold, the key risk figures under each adversary
+ * model, population uniqueness, and what is released under which controls, on one screen.
+ */
+import { Figure, fig, oneIn } from '../figure.js';
+import { recordsAnalysed, type SectionContext } from './context.js';
+import { thresholdRows, type ThresholdRow } from './thresholdRows.js';
+
+export interface ModelRisk {
+  model: string;
+  /** null for the marketer model (it has no record-level risk). */
+  highest: Figure | null;
+  highestOneIn: Figure | null;
+  average: Figure;
+  averageOneIn: Figure | null;
+  /** What the average means for this model. */
+  averageMeaning: string;
+}
+
+export interface SummaryModel {
+  passed: boolean;
+  /** False when the spec configured no threshold: no determination can rest on the verdict. */
+  thresholdsConfigured: boolean;
+  lines: ThresholdRow[];
+  failed: Figure;
+  total: Figure;
+  records: Figure;
+  k: Figure;
+  classes: Figure;
+  sampleUniques: Figure;
+  uniqueFraction: Figure;
+  risks: ModelRisk[];
+  populationUniqueness: { fraction: Figure; count: Figure; model: string } | null;
+  releasedColumns: string[];
+  removedColumns: string[];
+  /** Hierarchy levels applied, as "age: level 2 of 4" (null: values released as they are). */
+  generalization: string[] | null;
+  suppressed: Figure | null;
+  /** Differentially private tables (null: none). */
+  dpTables: Figure | null;
+  dpBudget: string | null;
+  context: string | null;
+  recipient: string | null;
+  purpose: string | null;
+  controls: string[];
+}
+
+/** Builds the summary. */
+export function summarySection(ctx: SectionContext): SummaryModel {
+  const { result, labels, settings } = ctx;
+  const lines = thresholdRows(result.thresholds, labels);
+  const risks: ModelRisk[] = [];
+  const { prosecutor, journalist, marketer } = result.risk;
+  for (const [key, r] of [
+    ['prosecutor', prosecutor],
+    ['journalist', journalist],
+  ] as const) {
+    if (!r) continue;
+    risks.push({
+      model: labels.get(`model.${key}`),
+      highest: fig.risk(r.highest),
+      highestOneIn: oneIn(r.highest),
+      average: fig.risk(r.average),
+      averageOneIn: oneIn(r.average),
+      averageMeaning: labels.get(`model.${key}.average`),
+    });
+  }
+  if (marketer) {
+    risks.push({
+      model: labels.get('model.marketer'),
+      highest: null,
+      highestOneIn: null,
+      average: fig.risk(marketer.expected),
+      averageOneIn: oneIn(marketer.expected),
+      averageMeaning: labels.get('model.marketer.average'),
+    });
+  }
+  const u = result.population.uniqueness;
+  const roles = result.dataset.columns;
+  const t = result.transformation;
+  const rel = result.release;
+  return {
+    passed: result.verdict === 'pass',
+    thresholdsConfigured: lines.length > 0,
+    lines,
+    failed: fig.count(lines.filter((l) => !l.pass).length),
+    total: fig.count(lines.length),
+    records: fig.count(recordsAnalysed(result)),
+    k: fig.integer(result.k),
+    classes: fig.count(result.classes.count),
+    sampleUniques: fig.count(result.classes.uniques),
+    uniqueFraction: fig.percent(result.classes.uniqueFraction),
+    risks,
+    populationUniqueness:
+      u && u.dankarModel
+        ? { fraction: fig.percent(u.dankar.fraction), count: fig.estimate(u.dankar.count), model: labels.get(`estimator.${u.dankarModel}`) }
+        : null,
+    releasedColumns: roles.filter((c) => c.role !== 'identifying').map((c) => c.name),
+    removedColumns: roles.filter((c) => c.role === 'identifying').map((c) => c.name),
+    generalization: t
+      ? Object.entries(t.levels).map(([a, level]) => labels.get('transformation.levelOf', { attribute: a, level: String(level), height: String(t.heights[a] ?? '?') }))
+      : null,
+    suppressed: t ? fig.count(t.suppressed) : null,
+    dpTables: rel ? fig.count(rel.tables.length) : null,
+    dpBudget: rel ? `${rel.budget.unit === 'rho' ? 'ρ' : 'ε'} = ${fig.measure(rel.budget.spent).text}` : null,
+    context: result.thresholdSettings.preset ? labels.get(`context.${result.thresholdSettings.preset}`) : null,
+    recipient: settings.report.recipient ?? null,
+    purpose: settings.report.purpose ?? null,
+    controls: [...settings.report.controls],
+  };
+}
