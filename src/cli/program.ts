@@ -119,6 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     setExitCode: (code) => (exitCode = code),
     setShowValues: (show) => (flags.showValues = show),
     writeOutput,
+    commandLine: commandLineOf(argv),
   });
   registerReleaseCommand(program, io, flags);
 

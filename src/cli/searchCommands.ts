@@ -2,7 +2,11 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadSpec } from '../config/loadSpec.js';
 import { search } from '../engine/search.js';
 import { anonymize } from '../engine/anonymize.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, SpecError } from '../errors.js';
+import { analyze } from '../engine/analyze.js';
+import { renderReport } from '../report/render.js';
+import { loadReportTemplate } from '../report/templateDir.js';
+import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
 import { createProgress } from './progress.js';
 import { formatAnonymize, formatSearch } from './searchSummary.js';
 
@@ -15,6 +19,8 @@ export interface CommandContext {
   setShowValues: (show: boolean | undefined) => void;
   /** Writes a file atomically (a usage error when it cannot). */
   writeOutput: (file: string, text: string) => void;
+  /** The command line as typed (recorded in reports). */
+  commandLine: string;
 }
 
 /** Parses `--levels age=2,zip=3` into { age: 2, zip: 3 }. */
@@ -43,17 +49,34 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <file>', 'also write the JSON result to a file (atomically)')
     .option('--threads <n>', 'worker threads (default: one per core)', threadCount)
+    .option('--report <file.html>', 'also write the determination report of the data at the optimum (with the search section) and its JSON twin')
+    .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
+      if (opts.template !== undefined && !opts.report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
+      if (opts.report) {
+        loadReportTemplate(opts.template); // a bad template directory fails before the search
+        checkReportPaths(opts.report, [opts.out]);
+      }
       const progress = createProgress(Boolean(opts.quiet));
       const result = await search(loaded, {
         threads: opts.threads,
         onProgress: (s) => progress.stage(s),
         onNodes: (checked, total) => progress.stage(`searching: ${checked} nodes checked of ${total}`),
       });
+      if (opts.report) {
+        // The report documents the data as it would be released: measured at the optimum.
+        progress.stage('measuring the optimum for the report');
+        const { result: analysis } = await analyze(loaded, result.optimum ? { levels: result.optimum.levels } : {});
+        analysis.spec = specPath;
+        analysis.specText = loaded.text;
+        analysis.commandLine = ctx.commandLine;
+        analysis.search = result;
+        writeReportFiles(opts.report, renderReport(analysis, { templateDir: opts.template }));
+      }
       progress.done();
       const json = JSON.stringify(result, null, 2) + '\n';
       if (opts.out) ctx.writeOutput(opts.out, json);

@@ -109,6 +109,21 @@ describe('edra search on Adult (8 QIs, ARX hierarchies, 6480 nodes)', () => {
   });
 });
 
+describe('edra search --report', () => {
+  it('reports the data at the optimum, with the search section and the transformation', async () => {
+    const html = tmp.file('adult-report.html');
+    const run = await cli('search', adult, '--report', html, '--quiet');
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(html, 'utf8');
+    expect(text).toMatch(/The lattice has 6,?480 combinations of hierarchy levels/);
+    const twin = JSON.parse(fs.readFileSync(`${html.slice(0, -5)}.json`, 'utf8'));
+    expect(twin.result.search.optimum.k).toBeGreaterThanOrEqual(5);
+    expect(twin.result.transformation.levels).toEqual(twin.result.search.optimum.levels);
+    expect(JSON.stringify(twin)).toMatch(/"suppressed":\s*\d+/);
+    expect((await cli('search', adult, '--template', 'x')).code).toBe(2);
+  });
+});
+
 describe('edra analyze --levels', () => {
   it('measures the generalized data and reports before/after risk', async () => {
     const run = await cli('analyze', adult, '--json', '--levels', 'age=3,education=2,marital-status=1,native-country=1,occupation=2,workclass=1', '--quiet');
