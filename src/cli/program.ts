@@ -12,11 +12,10 @@ import { version } from '../version.js';
 import { createProgress } from './progress.js';
 import { formatSummary } from './summary.js';
 import { formatProfile } from './profileSummary.js';
-import { registerReportCommand } from './reportCommand.js';
+import { checkReportOptions, registerReportCommand } from './reportCommand.js';
 import { commandLineOf } from './commandLine.js';
 import { renderReport } from '../report/render.js';
-import { loadReportTemplate } from '../report/templateDir.js';
-import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
+import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
 
@@ -67,11 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
-      if (opts.template !== undefined && !opts.report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
-      if (opts.report) {
-        loadReportTemplate(opts.template); // a bad template directory fails before the analysis
-        checkReportPaths(opts.report, [opts.out, opts.recordRisk]);
-      }
+      checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
         onProgress: (s) => progress.stage(s),

@@ -8,6 +8,19 @@ import { renderReport } from '../report/render.js';
 import { loadReportTemplate } from '../report/templateDir.js';
 import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
 import type { CliIO } from './program.js';
+import { SpecError } from '../errors.js';
+
+/**
+ * Checks --report / --template before any work: --template needs --report, the template
+ * directory must load, and the report may not overwrite the command's other outputs.
+ */
+export function checkReportOptions(report: string | undefined, template: string | undefined, others: readonly (string | undefined)[]): void {
+  if (template !== undefined && !report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
+  if (report) {
+    loadReportTemplate(template);
+    checkReportPaths(report, others);
+  }
+}
 
 /** Adds the `report` command to the program (it inherits the program's output and exit settings). */
 export function registerReportCommand(program: Command, io: CliIO): void {

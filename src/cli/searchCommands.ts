@@ -2,11 +2,11 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadSpec } from '../config/loadSpec.js';
 import { search } from '../engine/search.js';
 import { anonymize } from '../engine/anonymize.js';
-import { ExitCode, SpecError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { renderReport } from '../report/render.js';
-import { loadReportTemplate } from '../report/templateDir.js';
-import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
+import { writeReportFiles } from '../report/writeReport.js';
+import { checkReportOptions } from './reportCommand.js';
 import { createProgress } from './progress.js';
 import { formatAnonymize, formatSearch } from './searchSummary.js';
 
@@ -56,11 +56,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
-      if (opts.template !== undefined && !opts.report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
-      if (opts.report) {
-        loadReportTemplate(opts.template); // a bad template directory fails before the search
-        checkReportPaths(opts.report, [opts.out]);
-      }
+      checkReportOptions(opts.report, opts.template, [opts.out]);
       const progress = createProgress(Boolean(opts.quiet));
       const result = await search(loaded, {
         threads: opts.threads,
