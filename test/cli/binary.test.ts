@@ -3,7 +3,6 @@
  * pipes (non-TTY) so no progress, and no stack trace on stderr.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers.js';

@@ -103,6 +103,7 @@ describe('edra release', () => {
     const c = path.join(t.dir, 'c.csv');
     const ra = await cli('release', countSpec, '--out', a, '--json', '--quiet', '--unsafe-seed', '11');
     const rb = await cli('release', countSpec, '--out', b, '--json', '--quiet', '--unsafe-seed', '11');
+    expect(rb.code).toBe(0);
     await cli('release', countSpec, '--out', c, '--json', '--quiet', '--unsafe-seed', '12');
     expect(ra.code).toBe(0);
     expect(ra.stderr).toMatch(/WARNING: --unsafe-seed/);

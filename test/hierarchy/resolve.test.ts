@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hierarchySummary } from '../../src/hierarchy/summary.js';
-import { isConsistent, labelsAt, resolve } from './helpers.js';
+import { isConsistent, resolve } from './helpers.js';
 
 const race = {
   groups: [
