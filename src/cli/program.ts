@@ -72,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         onProgress: (s) => progress.stage(s),
         recordRisk: opts.recordRisk,
         levels: opts.levels,
+        ...(opts.report ? { qiContribution: true } : {}),
         database: opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : undefined,
       });
       progress.done();

@@ -66,7 +66,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
       if (opts.report) {
         // The report documents the data as it would be released: measured at the optimum.
         progress.stage('measuring the optimum for the report');
-        const { result: analysis } = await analyze(loaded, result.optimum ? { levels: result.optimum.levels } : {});
+        const { result: analysis } = await analyze(loaded, { qiContribution: true, ...(result.optimum ? { levels: result.optimum.levels } : {}) });
         analysis.spec = specPath;
         analysis.specText = loaded.text;
         analysis.commandLine = ctx.commandLine;
