@@ -7,8 +7,8 @@
  * whose status is unknown a path of unknown nodes is built upwards and binary-searched for
  * its lowest node that satisfies the monotone models. Predictive tagging (Samarati 2001;
  * El Emam et al. 2009, OLA): a pass tags every generalization, a failure every
- * specialization, so most nodes are classified without being evaluated. With T workers the
- * binary search probes T points of the path at once.
+ * specialization, so most nodes are classified without being evaluated. With T workers, T
+ * disjoint paths are binary-searched in lockstep, one probe per path and round.
  *
  * Phase 2, utility: the nodes that satisfy the monotone models are evaluated in order of a
  * lower bound of their information loss (the loss without suppression, which never
@@ -119,17 +119,17 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
 
   // Phase 1: classify the nodes by the monotone models. With a level bound, nodes whose
   // bound already exceeds the best loss found are left alone: phase 2 would prune them.
+  // With T workers, T paths are binary-searched in lockstep (one probe per path per round).
   const order = lattice.byLevelSum();
-  for (let i = 0; i < order.length; i++) {
-    const start = order[i];
-    if (status[start] !== UNKNOWN) continue;
-    if (bound && beyond(bound(start))) continue;
+  const reserved = new Uint8Array(lattice.size);
+  const buildPath = (start: number): number[] => {
     const path = [start];
+    reserved[start] = 1;
     for (let cur = start; ; ) {
       let next = -1;
       let nextBound = Infinity;
       lattice.forEachSuccessor(cur, (s) => {
-        if (status[s] !== UNKNOWN) return;
+        if (status[s] !== UNKNOWN || reserved[s]) return;
         const b = bound ? bound(s) : 0;
         if (bound && beyond(b)) return;
         if (next < 0 || b < nextBound) {
@@ -139,28 +139,64 @@ export async function searchLattice(lattice: Lattice, evaluate: EvaluateBatch, o
       });
       if (next < 0) break;
       path.push(next);
+      reserved[next] = 1;
       cur = next;
     }
-    let lo = 0;
-    let hi = path.length - 1;
-    while (lo <= hi) {
-      const probes: number[] = [];
-      const span = hi - lo + 1;
-      const count = Math.min(T, span);
-      for (let p = 1; p <= count; p++) probes.push(lo + Math.floor((p * span) / (count + 1)));
-      const uniq = [...new Set(probes)];
-      const out = await run(uniq.map((p) => path[p]));
+    return path;
+  };
+  let cursor = 0;
+  const nextPath = (): { path: number[]; lo: number; hi: number } | undefined => {
+    while (cursor < order.length) {
+      const start = order[cursor++];
+      if (status[start] !== UNKNOWN || reserved[start]) continue;
+      if (bound && beyond(bound(start))) continue;
+      const path = buildPath(start);
+      return { path, lo: 0, hi: path.length - 1 };
+    }
+    return undefined;
+  };
+  const active: { path: number[]; lo: number; hi: number }[] = [];
+  for (;;) {
+    while (active.length < T) {
+      const p = nextPath();
+      if (!p) break;
+      active.push(p);
+    }
+    if (active.length === 0) break;
+    // One probe per path: its middle, skipping nodes other paths have classified meanwhile.
+    const probes: { p: (typeof active)[number]; at: number }[] = [];
+    for (const p of active) {
+      while (p.lo <= p.hi) {
+        const at = p.lo + ((p.hi - p.lo + 1) >> 1); // upper middle: feasible nodes tend to lie high on a path
+        const st = status[p.path[at]];
+        if (st === UNKNOWN) {
+          probes.push({ p, at });
+          break;
+        }
+        if (st === FAIL) p.lo = at + 1;
+        else p.hi = at - 1;
+      }
+    }
+    if (probes.length > 0) {
+      const out = await run(probes.map((x) => x.p.path[x.at]));
       out.forEach((o, j) => {
-        const at = uniq[j];
+        const { p, at } = probes[j];
         visit(o);
         if (o.monotoneFail) {
           tagDown(o.node);
-          lo = Math.max(lo, at + 1);
+          p.lo = at + 1;
         } else {
           tagUp(o.node);
-          hi = Math.min(hi, at - 1);
+          p.hi = at - 1;
         }
       });
+    }
+    for (let j = active.length - 1; j >= 0; j--) {
+      const p = active[j];
+      if (p.lo > p.hi) {
+        for (const x of p.path) reserved[x] = 0;
+        active.splice(j, 1);
+      }
     }
   }
 
