@@ -31,7 +31,7 @@ import type { FrequencyTable } from '../risk/frequencyTable.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { applyLevels } from '../search/applyLevels.js';
 import { requiredClassSize } from '../risk/riskLines.js';
-import { levelsFromNames, quasiIdentifierHierarchies, riskSnapshot, samplingFractionOf } from './generalization.js';
+import { levelsFromNames, quasiIdentifierHierarchies, riskSnapshot, samplingFractionOf, sumByClass } from './generalization.js';
 
 export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
@@ -430,11 +430,3 @@ function groupColumns(
 function round(x: number): number {
   return Number(x.toPrecision(6));
 }
-
-/** Sums a per-group array by class (classOf[g] = class or -1). */
-function sumByClass(values: Float64Array, classOf: Int32Array, classes: number): Float64Array {
-  const out = new Float64Array(classes);
-  for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) out[classOf[g]] += values[g];
-  return out;
-}
-

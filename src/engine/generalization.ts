@@ -77,3 +77,10 @@ export function levelsFromNames(byName: Record<string, number>, qis: readonly { 
     return l;
   });
 }
+
+/** Sums a per-group array by class (classOf[g] = class or -1). */
+export function sumByClass(values: Float64Array, classOf: Int32Array, classes: number): Float64Array {
+  const out = new Float64Array(classes);
+  for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) out[classOf[g]] += values[g];
+  return out;
+}

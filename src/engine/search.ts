@@ -27,7 +27,7 @@ import { paretoFront, searchLattice } from '../search/strategy.js';
 import { levelLowerBound } from '../search/utility.js';
 import { assignRoles } from './columns.js';
 import { prepareSensitive } from './sensitive.js';
-import { quasiIdentifierHierarchies, samplingFractionOf } from './generalization.js';
+import { quasiIdentifierHierarchies, samplingFractionOf, sumByClass } from './generalization.js';
 import type { SearchJson } from './result.js';
 
 export interface SearchOptions {
@@ -183,11 +183,7 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
     sensitive.push({ model, histograms: classOf ? mergeHistograms(data.histograms, classOf, groups) : data.histograms });
   }
   let weights = encoded.weightSums;
-  if (weights && classOf) {
-    const w = new Float64Array(groups);
-    for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) w[classOf[g]] += weights[g];
-    weights = w;
-  }
+  if (weights && classOf) weights = sumByClass(weights, classOf, groups);
 
   const thresholds = resolveThresholds(spec.thresholds);
   const n = table.records;

@@ -58,7 +58,6 @@ export function utilityTables(
   shares: readonly (readonly Float64Array[])[],
   leaves: ArrayLike<number>,
 ): UtilityTables {
-  const m = data.codes.length;
   const G = data.counts.length;
   let n = 0;
   for (let g = 0; g < G; g++) n += data.counts[g];
@@ -95,7 +94,6 @@ export function utilityTables(
       return s;
     }),
   );
-  void m;
   return { ...base, labelCounts, entropyBase };
 }
 

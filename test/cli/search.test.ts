@@ -109,6 +109,29 @@ describe('edra search on Adult (8 QIs, ARX hierarchies, 6480 nodes)', () => {
   });
 });
 
+describe('edra search with population and individual-risk thresholds', () => {
+  it('enforces individual risk per node; the optimum re-analyzed with --levels passes the same lines', async () => {
+    const text = fs
+      .readFileSync(path.join(repoRoot, 'analyses', 'encounters.yaml'), 'utf8')
+      .replace('../samples/', `${path.join(repoRoot, 'samples')}/`)
+      .replace('individualRisk: 0.05', 'individualRisk: 0.02');
+    const spec = tmp.file('encounters-ir.yaml', text);
+    const run = await cli('search', spec, '--json');
+    expect(run.code).toBe(0);
+    const s = JSON.parse(run.stdout) as SearchJson;
+    expect(s.models).toContain('individualRisk.max <= 0.02');
+    expect(Object.values(s.optimum!.levels).some((l) => l > 0)).toBe(true);
+    const levels = Object.entries(s.optimum!.levels).map(([q, l]) => `${q}=${l}`).join(',');
+    const again = await cli('analyze', spec, '--json', '--quiet', '--levels', levels);
+    expect(again.code).toBe(0);
+    const r = JSON.parse(again.stdout);
+    expect(r.individualRisk.max).toBeLessThanOrEqual(0.02);
+    // No search section: no suppression, so the analysis sees the search's classes.
+    expect(s.optimum!.suppressed).toBe(0);
+    expect(r.classes.count).toBe(s.optimum!.classes);
+  });
+});
+
 describe('edra search --report', () => {
   it('reports the data at the optimum, with the search section and the transformation', async () => {
     const html = tmp.file('adult-report.html');
