@@ -7,13 +7,16 @@ export { analyze, type Analysis, type AnalyzeOptions } from './engine/analyze.js
 export { search, type SearchOptions } from './engine/search.js';
 export { planRelease, runRelease } from './engine/release.js';
 export { anonymize, type AnonymizeOptions, type AnonymizeSummary } from './engine/anonymize.js';
-export type { AnalysisResult, SearchJson, TransformationJson, ReleaseJson } from './engine/result.js';
+export type { AnalysisResult, TransformationJson } from './contracts/analysis.js';
+export type { ReleaseJson } from './contracts/release.js';
+export type { SearchJson } from './contracts/search.js';
 export { EdraError, SpecError, DataError, ExitCode } from './errors.js';
 export { resolveHierarchy } from './hierarchy/resolve.js';
-export type { ResolvedHierarchy } from './hierarchy/hierarchy.js';
+export type { ResolvedHierarchy } from './model/hierarchy.js';
 // Pure measures over typed arrays.
-export { frequencyTableOf, recodeTable, type FrequencyTable } from './risk/frequencyTable.js';
-export { partitionSizes, excludeMissing, wildcardSizes, type ClassSizes } from './risk/classSizes.js';
+export { frequencyTableOf, recodeTable, type FrequencyTable } from './model/frequencyTable.js';
+export { partitionSizes, excludeMissing, wildcardSizes } from './risk/classSizes.js';
+export type { ClassSizes } from './model/classSizes.js';
 export { summarizeClasses } from './risk/classes.js';
 export { prosecutorRisk, journalistRisk, marketerRisk } from './risk/adversary.js';
 export * from './risk/sensitive/index.js';

@@ -18,17 +18,8 @@ import { renderReport } from '../report/render.js';
 import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
+import { defaultIO, type CliIO } from './io.js';
 
-/** Where the CLI writes; injectable for tests. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const defaultIO: CliIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
 
 interface GlobalFlags {
   showValues?: boolean;

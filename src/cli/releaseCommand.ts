@@ -7,11 +7,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadSpec } from '../config/loadSpec.js';
 import { runRelease } from '../engine/release.js';
-import type { ReleaseJson } from '../engine/result.js';
+import type { ReleaseJson } from '../contracts/release.js';
 import { cryptoRandomSource, unsafeSeededSource } from '../dp/randomSource.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
-import type { CliIO } from './program.js';
+import type { CliIO } from './io.js';
 
 interface ReleaseFlags {
   out: string;

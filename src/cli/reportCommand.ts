@@ -7,7 +7,7 @@ import { readResultFile } from '../report/readResult.js';
 import { renderReport } from '../report/render.js';
 import { loadReportTemplate } from '../report/templateDir.js';
 import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
-import type { CliIO } from './program.js';
+import type { CliIO } from './io.js';
 import { SpecError } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { SearchJson } from '../engine/result.js';
+import type { SearchJson } from '../contracts/search.js';
 import type { AnonymizeSummary } from '../engine/anonymize.js';
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(5))));

@@ -1,5 +1,5 @@
-import type { AnalysisResult } from '../engine/result.js';
-import type { RecordRiskSummary } from '../risk/adversary.js';
+import type { AnalysisResult } from '../contracts/analysis.js';
+import type { RecordRiskSummary } from '../contracts/measures.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));

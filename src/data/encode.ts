@@ -1,20 +1,13 @@
-import type { FrequencyTable } from '../risk/frequencyTable.js';
-import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
+import type { ClassHistograms } from '../model/classHistograms.js';
 import { DataError } from '../errors.js';
 import type { Database } from './database.js';
 import type { DataSource } from './source.js';
 import { readerError } from './readerErrors.js';
 import { quoteIdent } from './sql.js';
 import { readTypedColumns } from './transfer.js';
+import type { QuasiIdentifierStats } from '../contracts/measures.js';
 
-/** Per-QI facts from the class pass (counts only, no values). */
-export interface QuasiIdentifierStats {
-  name: string;
-  /** Distinct values, the missing value counted as one when present. */
-  distinct: number;
-  /** Records with the value missing. */
-  missing: number;
-}
 
 /** One sensitive attribute: its histogram per group (CSR), aligned with the table's groups. */
 export interface SensitiveData {

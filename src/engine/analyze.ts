@@ -6,7 +6,8 @@ import { openDatabase, type Database, type DatabaseOptions } from '../data/datab
 import { openSource, type DataSource } from '../data/source.js';
 import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
 import { sha256File } from '../data/fileHash.js';
-import { excludeMissing, partitionSizes, wildcardSizes, type ClassSizes } from '../risk/classSizes.js';
+import { excludeMissing, partitionSizes, wildcardSizes } from '../risk/classSizes.js';
+import type { ClassSizes } from '../model/classSizes.js';
 import { summarizeClasses } from '../risk/classes.js';
 import { adversaryRiskLines } from '../risk/riskLines.js';
 import {
@@ -18,16 +19,17 @@ import { minSafeClassSize, thresholdLine, verdictOf } from '../risk/thresholds.j
 import { version } from '../version.js';
 import { assignRoles } from './columns.js';
 import { analyzeSensitive } from './sensitive.js';
-import { individualRiskOf, populationUniqueness } from './population.js';
+import { individualRiskOf, populationUniqueness } from '../risk/population/summary.js';
 import { writeRecordRisk, type GroupRiskColumns } from '../data/recordRiskWriter.js';
 import { suda2Parallel } from '../risk/suda/worker.js';
-import { scoresFromMsu, type SudaSummary } from '../risk/suda/disSuda.js';
+import { scoresFromMsu } from '../risk/suda/disSuda.js';
+import type { SudaSummary } from '../contracts/measures.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import { nearestName } from '../config/nearestName.js';
-import type { AnalysisResult, TransformationJson } from './result.js';
+import type { AnalysisResult, TransformationJson } from '../contracts/analysis.js';
 import { planRelease } from './release.js';
 import { qiContribution } from '../risk/qiContribution.js';
-import type { FrequencyTable } from '../risk/frequencyTable.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { applyLevels } from '../search/applyLevels.js';
 import { requiredClassSize } from '../risk/riskLines.js';

@@ -8,10 +8,10 @@ import { writeAnonymized } from '../data/anonymizedWriter.js';
 import { applyLevels } from '../search/applyLevels.js';
 import { NodeEvaluator } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
-import type { ThresholdLine } from '../risk/thresholds.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
 import { prepareSearch, runPreparedSearch, type SearchOptions } from './search.js';
 import { levelsFromNames } from './generalization.js';
-import type { SearchJson } from './result.js';
+import type { SearchJson } from '../contracts/search.js';
 
 export interface AnonymizeOptions extends SearchOptions {
   /** Levels by QI name (others at 0); without them the search picks the optimum. */

@@ -3,7 +3,7 @@ import { nearestName } from '../config/nearestName.js';
 import { SpecError } from '../errors.js';
 import type { SourceColumn } from '../data/source.js';
 import { hintsFromName, identifierLabels } from '../data/identifierHints.js';
-import type { ColumnRole, ResultColumn, ResultWarning } from './result.js';
+import type { ColumnRole, ResultColumn, ResultWarning } from '../contracts/analysis.js';
 
 /**
  * Matches the spec's attribute roles to the data's columns. An unknown QI, sensitive or

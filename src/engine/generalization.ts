@@ -7,13 +7,13 @@ import type { LoadedSpec } from '../config/loadSpec.js';
 import type { HierarchySpec } from '../config/hierarchySpec.js';
 import type { Database } from '../data/database.js';
 import { quasiIdentifierDictionary } from '../data/dictionary.js';
-import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import { identityHierarchy } from '../hierarchy/identity.js';
 import { resolveHierarchy } from '../hierarchy/resolve.js';
 import { checkHierarchyAttributes } from '../hierarchy/attributes.js';
-import type { ClassSizes } from '../risk/classSizes.js';
+import type { ClassSizes } from '../model/classSizes.js';
 import { journalistRisk, marketerRisk, prosecutorRisk } from '../risk/adversary.js';
-import type { RiskSnapshot } from './result.js';
+import type { RiskSnapshot } from '../contracts/measures.js';
 import { SpecError } from '../errors.js';
 import { nearestName } from '../config/nearestName.js';
 

@@ -25,7 +25,7 @@ import { addNoise, type CellTotals, type NoisyTable } from '../dp/noisyTable.js'
 import { clampNonNegative, coverValues, makeConsistent, roundValues, totalsFromParts } from '../dp/postProcess.js';
 import type { DomainValue } from '../dp/domain.js';
 import { toNumber } from '../dp/rational.js';
-import type { ReleaseJson } from './result.js';
+import type { ReleaseJson } from '../contracts/release.js';
 
 export interface ReleaseOptions {
   /** Output file (.csv or .parquet), written atomically. */

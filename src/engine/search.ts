@@ -12,13 +12,13 @@ import { openDatabase, type Database, type DatabaseOptions } from '../data/datab
 import { openSource, type DataSource } from '../data/source.js';
 import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
-import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { excludeMissing } from '../risk/classSizes.js';
-import type { FrequencyTable } from '../risk/frequencyTable.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import { requiredClassSize } from '../risk/riskLines.js';
-import type { ThresholdLine } from '../risk/thresholds.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
 import { groupCodesOf } from '../search/applyLevels.js';
 import { NodeEvaluator, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
@@ -28,7 +28,7 @@ import { levelLowerBound } from '../search/utility.js';
 import { assignRoles } from './columns.js';
 import { prepareSensitive } from './sensitive.js';
 import { quasiIdentifierHierarchies, samplingFractionOf, sumByClass } from './generalization.js';
-import type { SearchJson } from './result.js';
+import type { SearchJson } from '../contracts/search.js';
 
 export interface SearchOptions {
   /** Worker threads (default: the spec's search.threads, else one per core). */

@@ -1,46 +1,17 @@
+/**
+ * Prepares the attribute-disclosure model of each sensitive attribute from the spec: the
+ * distance, the value hierarchy or explicit order as codes (files read here), the thresholds.
+ * The measures themselves are src/risk/sensitive/evaluate.ts.
+ */
 import path from 'node:path';
 import type { Spec, SensitiveThresholds, TDistance } from '../config/spec.js';
 import { DataError, SpecError } from '../errors.js';
 import type { SensitiveData } from '../data/encode.js';
 import { readArxHierarchy } from '../hierarchy/arxCsv.js';
-import {
-  basicBetaLikeness,
-  deltaDisclosure,
-  distinctL,
-  dropValue,
-  enhancedBetaLikeness,
-  entropyL,
-  recodeValues,
-  recursiveCL,
-  satisfiesEntropyL,
-  satisfiesRecursiveCL,
-  tCloseness,
-  type ClassHistograms,
-} from '../risk/sensitive/index.js';
-import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
+import type { SensitiveResult } from '../contracts/measures.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
-
-/** Attribute-disclosure results of one sensitive attribute (the JSON `sensitive.<name>`). */
-export interface SensitiveResult {
-  type: string;
-  /** Distinct values considered (m). */
-  values: number;
-  /** Records whose value is missing. */
-  missing: number;
-  missingValues: 'ownValue' | 'exclude';
-  /** Records left out of this attribute's measures (missing values under `exclude`). */
-  excludedRecords: number;
-  distinctL: number;
-  /** min over classes of exp(H); null when there is no class. */
-  entropyL: number | null;
-  /** Smallest c (supremum) for the given l; any c above passes. null when unattainable (a class with < l values). */
-  recursiveCL: { l: number; c: number | null };
-  tCloseness: { measure: TDistance; t: number };
-  /** basic; enhanced (null when no beta satisfies the -ln p cap of the enhanced model). */
-  betaLikeness: { basic: number; enhanced: number | null };
-  deltaDisclosure: number;
-}
-
+import { evaluateSensitive, type SensitiveModel } from '../risk/sensitive/evaluate.js';
 export interface SensitiveInput {
   data: SensitiveData;
   /** Text of each dictionary code (for hierarchies / explicit orders); loaded on demand. */
@@ -48,8 +19,6 @@ export interface SensitiveInput {
 }
 
 const numericType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL|DATE|TIMESTAMP|TIME)/i;
-
-const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Runs the attribute-disclosure models for one sensitive attribute over the classes.
@@ -66,26 +35,6 @@ export async function analyzeSensitive(
   return evaluateSensitive(model, h);
 }
 
-/**
- * Everything the attribute-disclosure models of one sensitive attribute need besides the
- * class histograms: the distance, the hierarchy or explicit order (as codes), the missing
- * policy and the thresholds. Plain data, so the search's workers can take it.
- */
-export interface SensitiveModel {
-  name: string;
-  type: string;
-  /** Records with the value missing (over the whole input). */
-  missing: number;
-  missingValues: 'ownValue' | 'exclude';
-  /** Code of the missing value, or -1. */
-  nullCode: number;
-  measure: TDistance;
-  /** Hierarchical distance: the value hierarchy's levels over the codes. */
-  hierarchyLevels?: Int32Array[];
-  /** Ordered distance with an explicit order: rank of each code. */
-  ranks?: Int32Array;
-  thresholds: SensitiveThresholds;
-}
 
 /** Reads what the models of one sensitive attribute need (dictionary, hierarchy, order). */
 export async function prepareSensitive(spec: Spec, baseDir: string, input: SensitiveInput): Promise<SensitiveModel> {
@@ -121,68 +70,6 @@ export async function prepareSensitive(spec: Spec, baseDir: string, input: Sensi
   return model;
 }
 
-/**
- * The attribute-disclosure measures and threshold lines of one sensitive attribute over
- * the classes' histograms `h` (one histogram per class, all codes of the attribute).
- */
-export function evaluateSensitive(model: SensitiveModel, classes: ClassHistograms): { result: SensitiveResult; lines: ThresholdLine[] } {
-  const name = model.name;
-  let h = classes;
-  let excluded = 0;
-  if (model.missingValues === 'exclude' && model.nullCode >= 0) {
-    const dropped = dropValue(h, model.nullCode);
-    h = dropped.histograms;
-    excluded = dropped.removed;
-  }
-  const measure = model.measure;
-  const m = h.valueCount;
-  let t: number;
-  if (h.offsets.length <= 1) t = 0;
-  else if (measure === 'hierarchical') t = tCloseness(h, { kind: 'hierarchical', levels: model.hierarchyLevels! }).t;
-  else if (measure === 'ordered' && model.ranks) {
-    h = recodeValues(h, model.ranks);
-    t = tCloseness(h, { kind: 'ordered' }).t;
-  } else t = tCloseness(h, { kind: measure }).t;
-
-  const th = model.thresholds;
-  const l = th.recursiveCL?.l ?? 2;
-  const empty = h.offsets.length <= 1;
-  const result: SensitiveResult = {
-    type: model.type,
-    values: m,
-    missing: model.missing,
-    missingValues: model.missingValues,
-    excludedRecords: excluded,
-    distinctL: empty ? 0 : distinctL(h),
-    entropyL: empty ? null : finite(entropyL(h)),
-    recursiveCL: { l, c: empty ? 0 : finite(recursiveCL(h, l).cMin) },
-    tCloseness: { measure, t },
-    betaLikeness: { basic: empty ? 0 : basicBetaLikeness(h).beta, enhanced: empty ? 0 : finite(enhancedBetaLikeness(h).beta) },
-    deltaDisclosure: empty ? 0 : deltaDisclosure(h).delta,
-  };
-
-  const lines: ThresholdLine[] = [];
-  const p = `sensitive.${name}`;
-  if (th.l !== undefined) lines.push(thresholdLine(`${p}.distinctL`, result.distinctL, '>=', th.l));
-  if (th.entropyL !== undefined) {
-    const line = thresholdLine(`${p}.entropyL`, result.entropyL ?? 0, '>=', th.entropyL);
-    // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
-    line.pass = !empty && satisfiesEntropyL(h, th.entropyL);
-    lines.push(line);
-  }
-  if (th.recursiveCL) {
-    // Every class passes for c strictly above the supremum cMin: the line reads cMin < c.
-    const line = thresholdLine(`${p}.recursiveCL(l=${th.recursiveCL.l}).c`, recursiveCL(h, th.recursiveCL.l).cMin, '<', th.recursiveCL.c);
-    line.pass = !empty && satisfiesRecursiveCL(h, th.recursiveCL.c, th.recursiveCL.l);
-    lines.push(line);
-  }
-  if (th.t !== undefined) lines.push(thresholdLine(`${p}.t`, t, '<=', th.t));
-  if (th.beta !== undefined) lines.push(thresholdLine(`${p}.beta`, result.betaLikeness.basic, '<=', th.beta));
-  if (th.enhancedBeta !== undefined) lines.push(thresholdLine(`${p}.enhancedBeta`, result.betaLikeness.enhanced ?? Infinity, '<=', th.enhancedBeta));
-  // delta-disclosure is strict (Brickell & Shmatikov 2008): |ln(p/q)| < delta.
-  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<', th.delta));
-  return { result, lines };
-}
 
 function pickSensitive(t: Spec['thresholds']): SensitiveThresholds {
   const { l, entropyL: el, recursiveCL: rcl, t: tt, beta, enhancedBeta, delta } = t;

@@ -1,4 +1,4 @@
-import type { HierarchyKind } from './hierarchy.js';
+import type { HierarchyKind } from '../model/hierarchy.js';
 
 /** The label of the fully suppressed level ("*", as in ARX files). */
 export const SUPPRESSED = '*';

@@ -1,4 +1,4 @@
-import type { ResolvedHierarchy } from './hierarchy.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 
 /**
  * The hierarchy of a QI the spec gives none for: level 0 only (its values are kept as they

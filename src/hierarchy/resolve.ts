@@ -5,7 +5,7 @@ import { arxGeneralizer, readArxHierarchy } from './arxCsv.js';
 import { datesGeneralizer } from './dates.js';
 import type { Generalizer, SpecPlace } from './generalizer.js';
 import { groupsGeneralizer } from './groups.js';
-import type { ResolvedHierarchy } from './hierarchy.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import { intervalsGeneralizer } from './intervals.js';
 import { maskGeneralizer } from './mask.js';
 

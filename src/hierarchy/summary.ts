@@ -1,5 +1,5 @@
-import type { HierarchyJson } from '../engine/result.js';
-import type { ResolvedHierarchy } from './hierarchy.js';
+import type { HierarchyJson } from '../contracts/measures.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 
 /** The facts of a resolved hierarchy the report shows: no label, only kind, height and group counts. */
 export function hierarchySummary(h: ResolvedHierarchy): HierarchyJson {

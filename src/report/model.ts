@@ -4,7 +4,7 @@
  * text (for the page); charts are SVG strings built here too.
  */
 import path from 'node:path';
-import type { AnalysisResult } from '../engine/result.js';
+import type { AnalysisResult } from '../contracts/analysis.js';
 import { formatDateTime } from './figure.js';
 import type { ReportSettings } from './reportSettings.js';
 import type { SafeHtml } from './safeHtml.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AnalysisResult } from '../engine/result.js';
+import type { AnalysisResult } from '../contracts/analysis.js';
 import { DataError } from '../errors.js';
 
 const count = z.number().min(0);

@@ -6,7 +6,7 @@
  * Rendering is deterministic: the same result and template give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysisResult } from '../engine/result.js';
+import type { AnalysisResult } from '../contracts/analysis.js';
 import { SpecError } from '../errors.js';
 import { buildReportModel, type ReportModel } from './model.js';
 import { reportSettingsOf } from './reportSettings.js';

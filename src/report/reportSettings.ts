@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import { reportSchema, type ReportSpec } from '../config/reportSpec.js';
 import { SpecError } from '../errors.js';
-import type { AnalysisResult } from '../engine/result.js';
+import type { AnalysisResult } from '../contracts/analysis.js';
 
 export interface ReportSettings {
   report: ReportSpec;

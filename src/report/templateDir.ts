@@ -11,7 +11,7 @@ import { SpecError } from '../errors.js';
 import { parseTemplate, renderTemplate, type PartialLoader } from './template.js';
 
 /** The default template directory (report-templates/default beside src/ and dist/). */
-export const defaultTemplateDir: string = fileURLToPath(new URL('../../report-templates/default/', import.meta.url));
+export const defaultTemplateDir: string = fileURLToPath(new URL('../../report-templates/default', import.meta.url));
 
 /** Label lookup: the wording of names (roles, models, measures), `{name}` placeholders filled. */
 export interface Labels {

@@ -8,34 +8,12 @@
  * and F_g (population, F_g >= f_g); K classes; t a record-risk threshold.
  * Sums are correctly rounded (ExactSum), so no figure depends on the order of the classes.
  */
-import type { ClassSizes } from './classSizes.js';
+import type { ClassSizes } from '../model/classSizes.js';
 import { exactSumOf } from './exactSum.js';
+import type { RecordRiskSummary, JournalistRisk, MarketerRisk } from '../contracts/measures.js';
 
-/** Risk figures shared by the prosecutor and journalist models. */
-export interface RecordRiskSummary {
-  /** Highest record risk, max_g 1/f_g (1/F_g for the journalist). */
-  highest: number;
-  /** Lowest record risk, min_g 1/f_g. */
-  lowest: number;
-  /** Average risk; see each model. */
-  average: number;
-  /** Records whose risk equals the highest risk (the records of the smallest classes). */
-  recordsAtHighest: number;
-  /** Records whose risk equals the lowest risk (the records of the largest classes). */
-  recordsAtLowest: number;
-  /** For each risk level t, the records whose risk exceeds t (1/f > t). */
-  recordsAbove: Record<string, number>;
-}
 
-export interface JournalistRisk extends RecordRiskSummary {
-  /** N, the population size the risk refers to. */
-  populationSize: number;
-}
 
-export interface MarketerRisk {
-  /** Expected fraction of records correctly re-identified. */
-  expected: number;
-}
 
 /**
  * Summary of record risks 1/s_g for per-group sizes s (f for the prosecutor, F for the

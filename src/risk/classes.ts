@@ -1,24 +1,6 @@
-import type { ClassSizes } from './classSizes.js';
+import type { ClassSizes } from '../model/classSizes.js';
+import type { ClassSummary } from '../contracts/measures.js';
 
-/** Equivalence-class statistics (the JSON `classes` object, plus k). */
-export interface ClassSummary {
-  /** K: number of equivalence classes (groups of identical QI tuples). */
-  count: number;
-  minSize: number;
-  maxSize: number;
-  /** n / K under a partition; under the wildcard policy, the record-weighted mean class size. */
-  meanSize: number;
-  /** Sample uniques: records alone in their class (f_k = 1). */
-  uniques: number;
-  /** uniques / n. */
-  uniqueFraction: number;
-  /** [size, number of classes of that size], ascending by size. */
-  sizeHistogram: [number, number][];
-  /** Records in classes smaller than the configured k (absent when none configured). */
-  recordsBelowK?: number;
-  /** k-anonymity: the smallest class size (Sweeney 2002). */
-  k: number;
-}
 
 /**
  * Summarises the classes. k = min_k f_k (Sweeney, "k-anonymity", 2002): every record is

@@ -1,7 +1,6 @@
-import type { ClassSizes } from './classSizes.js';
+import type { ClassSizes } from '../model/classSizes.js';
+import type { PopulationSource } from '../contracts/measures.js';
 
-/** Where the population class sizes F_k came from. */
-export type PopulationSource = 'samplingFraction' | 'populationTable' | 'none';
 
 export interface PopulationClassSizes {
   /** F_g per group, always >= f_g. */

@@ -4,9 +4,9 @@
  * level, the others unchanged. A QI whose removal raises k or removes many uniques is the one
  * to generalize first. Works on the frequency table (codes and counts), never on values.
  */
-import type { FrequencyTable } from './frequencyTable.js';
-import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
-import type { QiContributionJson } from '../engine/result.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
+import type { QiContributionJson } from '../contracts/measures.js';
 import { ClassScratch, classesOf } from './recodedClasses.js';
 
 /** k (smallest class) and sample uniques (records in classes of size 1) of a table recoded by `maps`. */

@@ -6,16 +6,13 @@
  */
 import type { AdversaryModel } from '../config/spec.js';
 import type { ResolvedThresholds } from '../config/thresholds.js';
-import type { ClassSizes } from './classSizes.js';
-import { journalistRisk, marketerRisk, prosecutorRisk, type JournalistRisk, type MarketerRisk, type RecordRiskSummary } from './adversary.js';
-import { minSafeClassSize, thresholdLine, type ThresholdLine } from './thresholds.js';
+import type { ClassSizes } from '../model/classSizes.js';
+import { journalistRisk, marketerRisk, prosecutorRisk } from './adversary.js';
+import type { JournalistRisk, MarketerRisk, RecordRiskSummary } from '../contracts/measures.js';
+import { minSafeClassSize, thresholdLine } from './thresholds.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
+import type { AdversaryRisks } from '../contracts/measures.js';
 
-/** Risk under each adversary model that was asked for. */
-export interface AdversaryRisks {
-  prosecutor?: RecordRiskSummary;
-  journalist?: JournalistRisk;
-  marketer?: MarketerRisk;
-}
 
 /**
  * Risks and threshold lines over classes `cs` with population class sizes F (same order)

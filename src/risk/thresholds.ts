@@ -1,16 +1,7 @@
 /** Threshold checks: pass/fail lines and the verdict. */
+import type { Comparison, ThresholdLine } from '../model/thresholdLine.js';
 
-export type Comparison = '>=' | '<=' | '<';
 
-/** One pass/fail line of the output. */
-export interface ThresholdLine {
-  /** e.g. `k`, `prosecutor.highestRisk`, `marketer.expected`. */
-  name: string;
-  limit: number;
-  value: number;
-  comparison: Comparison;
-  pass: boolean;
-}
 
 /** Builds a line; `value >= limit`, `value <= limit` or `value < limit` must hold. */
 export function thresholdLine(name: string, value: number, comparison: Comparison, limit: number): ThresholdLine {

@@ -4,8 +4,8 @@
  * the required size, when their records fit in the suppression limit (otherwise nothing is
  * suppressed and the thresholds fail on the recoded classes, as they would in the output).
  */
-import type { FrequencyTable } from '../risk/frequencyTable.js';
-import type { ResolvedHierarchy } from '../hierarchy/hierarchy.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import { ClassScratch, classesOf, type GroupCodes } from '../risk/recodedClasses.js';
 
 export interface AppliedLevels {

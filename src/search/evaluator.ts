@@ -1,18 +1,19 @@
 /**
  * Evaluates lattice nodes: classes (rolled up from a cached specialization when there is
  * one), record suppression, utility, and every privacy model the search enforces, with the
- * same definitions as `edra analyze` (src/risk/riskLines.ts, src/engine/sensitive.ts).
+ * same definitions as `edra analyze` (src/risk/riskLines.ts, src/risk/sensitive/evaluate.ts).
  * Pure: no I/O; runs in the main thread or in a worker.
  */
 import type { AdversaryModel } from '../config/spec.js';
 import type { ResolvedThresholds } from '../config/thresholds.js';
-import type { UtilityMetric } from '../engine/result.js';
-import { evaluateSensitive, type SensitiveModel } from '../engine/sensitive.js';
-import { individualRiskOf, populationUniqueness } from '../engine/population.js';
-import type { ClassSizes } from '../risk/classSizes.js';
-import type { ClassHistograms } from '../risk/sensitive/classHistograms.js';
+import type { UtilityMetric } from '../contracts/search.js';
+import { evaluateSensitive, type SensitiveModel } from '../risk/sensitive/evaluate.js';
+import { individualRiskOf, populationUniqueness } from '../risk/population/summary.js';
+import type { ClassSizes } from '../model/classSizes.js';
+import type { ClassHistograms } from '../model/classHistograms.js';
 import { adversaryRiskLines } from '../risk/riskLines.js';
-import { thresholdLine, type ThresholdLine } from '../risk/thresholds.js';
+import { thresholdLine } from '../risk/thresholds.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
 import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';

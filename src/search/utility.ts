@@ -25,7 +25,7 @@
  * much as its generalized one). The search prunes a node whose bound exceeds the best
  * utility found (ARX's "lower bound" pruning).
  */
-import type { UtilityMetric } from '../engine/result.js';
+import type { UtilityMetric } from '../contracts/search.js';
 import type { GroupCodes, NodeClasses } from '../risk/recodedClasses.js';
 
 export const utilityMetrics = ['precision', 'discernibility', 'aecs', 'loss', 'entropy'] as const satisfies readonly UtilityMetric[];

@@ -8,7 +8,7 @@ import { prepareSearch } from '../../src/engine/search.js';
 import { NodeEvaluator } from '../../src/search/evaluator.js';
 import { Lattice } from '../../src/search/lattice.js';
 import { sameUtility } from '../../src/search/utility.js';
-import type { SearchJson } from '../../src/engine/result.js';
+import type { SearchJson } from '../../src/contracts/search.js';
 
 const adult = path.join(repoRoot, 'analyses', 'adult-search.yaml');
 const tmp = tempDir('edra-search-');

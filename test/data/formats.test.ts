@@ -8,7 +8,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openDatabase } from '../../src/data/database.js';
 import { loadSpec } from '../../src/config/loadSpec.js';
 import { analyze } from '../../src/engine/analyze.js';
-import type { AnalysisResult } from '../../src/engine/result.js';
+import type { AnalysisResult } from '../../src/contracts/analysis.js';
 import { tempDir } from '../cli/helpers.js';
 
 /**

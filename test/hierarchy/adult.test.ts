@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ResolvedHierarchy } from '../../src/hierarchy/hierarchy.js';
+import type { ResolvedHierarchy } from '../../src/model/hierarchy.js';
 import { hierarchySummary } from '../../src/hierarchy/summary.js';
 import { isConsistent, labelsAt, resolve } from './helpers.js';
 

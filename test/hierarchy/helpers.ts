@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { hierarchySpecSchema } from '../../src/config/hierarchySpec.js';
 import { EdraError } from '../../src/errors.js';
-import type { ResolvedHierarchy } from '../../src/hierarchy/hierarchy.js';
+import type { ResolvedHierarchy } from '../../src/model/hierarchy.js';
 import { resolveHierarchy } from '../../src/hierarchy/resolve.js';
 
 /** A temporary directory for hierarchy files, standing in for the spec file's directory. */

@@ -4,7 +4,7 @@
  * risk, SUDA, QI contribution, transformation, search, DP release, report settings in the spec).
  * Hand-written, consistent numbers; no data values anywhere (there is no data).
  */
-import type { AnalysisResult } from '../../src/engine/result.js';
+import type { AnalysisResult } from '../../src/contracts/analysis.js';
 
 /** 1,000 records in 400 classes: sizes 1 x 200, 2 x 100, 3 x 50, 4 x 25, 6 x 25. */
 export function minimalResult(): AnalysisResult {

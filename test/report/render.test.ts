@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSpecText } from '../../src/config/loadSpec.js';
 import { defaultControls } from '../../src/config/reportSpec.js';
-import type { AnalysisResult } from '../../src/engine/result.js';
+import type { AnalysisResult } from '../../src/contracts/analysis.js';
 import { SpecError } from '../../src/errors.js';
 import { fig } from '../../src/report/figure.js';
 import { bodyDigest, renderReport, reportIdOf, type JsonValue } from '../../src/report/render.js';

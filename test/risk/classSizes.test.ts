@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { excludeMissing, partitionSizes, wildcardSizes } from '../../src/risk/classSizes.js';
-import { frequencyTableOf } from '../../src/risk/frequencyTable.js';
+import { frequencyTableOf } from '../../src/model/frequencyTable.js';
 import { tableFromRecords } from './fixtures.js';
 
 // Codes 0,1 are values and 2 is missing in both QIs.

@@ -1,4 +1,4 @@
-import { frequencyTableOf, type FrequencyTable } from '../../src/risk/frequencyTable.js';
+import { frequencyTableOf, type FrequencyTable } from '../../src/model/frequencyTable.js';
 
 /**
  * Hand-computed fixture: 10 records over QIs (a, b) in four classes

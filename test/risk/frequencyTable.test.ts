@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recodeTable } from '../../src/risk/frequencyTable.js';
+import { recodeTable } from '../../src/model/frequencyTable.js';
 import { summarizeClasses } from '../../src/risk/classes.js';
 import { partitionSizes } from '../../src/risk/classSizes.js';
 import { prosecutorRisk } from '../../src/risk/adversary.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frequencyTableOf, recodeTable, type FrequencyTable } from '../../src/risk/frequencyTable.js';
+import { frequencyTableOf, recodeTable, type FrequencyTable } from '../../src/model/frequencyTable.js';
 import { classFiguresUnder, qiContribution } from '../../src/risk/qiContribution.js';
-import type { ResolvedHierarchy } from '../../src/hierarchy/hierarchy.js';
+import type { ResolvedHierarchy } from '../../src/model/hierarchy.js';
 import { tableFromRecords, tenRecords } from './fixtures.js';
 
 /** A hierarchy stub over codes 0..n-1 whose level 1 is `level1` and level 2 suppresses everything. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SearchModels, SearchPayload } from '../../src/search/evaluator.js';
-import type { UtilityMetric } from '../../src/engine/result.js';
+import type { UtilityMetric } from '../../src/contracts/search.js';
 
 /** A random consistent hierarchy over `card` codes: maps per level, each merging the previous level's groups. */
 export function hierarchyMaps(card: number, merges: readonly number[][]): Int32Array[] {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { NodeEvaluator } from '../../src/search/evaluator.js';
 import { Lattice } from '../../src/search/lattice.js';
 import { instanceArb, payloadOf } from './fixtures.js';
-import type { UtilityMetric } from '../../src/engine/result.js';
+import type { UtilityMetric } from '../../src/contracts/search.js';
 
 /**
  * Hand-computed fixture. QI a: values 0..3, hierarchy {0,1}->0, {2,3}->1 at level 1, all at 2.

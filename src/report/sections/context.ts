@@ -1,7 +1,7 @@
 /**
  * What every section builder reads: the result, the report settings and the template's labels.
  */
-import type { AnalysisResult } from '../../engine/result.js';
+import type { AnalysisResult } from '../../contracts/analysis.js';
 import type { ReportSettings } from '../reportSettings.js';
 import type { Labels } from '../templateDir.js';
 

@@ -4,7 +4,7 @@
  * Names and counts only: never a value.
  */
 import path from 'node:path';
-import type { ColumnRole } from '../../engine/result.js';
+import type { ColumnRole } from '../../contracts/analysis.js';
 import { Figure, fig } from '../figure.js';
 import { recordsAnalysed, type SectionContext } from './context.js';
 

@@ -2,7 +2,7 @@
  * Attribute disclosure per sensitive attribute: l-diversity, t-closeness, beta-likeness and
  * delta-disclosure, each beside its threshold when one is configured.
  */
-import type { SensitiveResult } from '../../engine/sensitive.js';
+import type { SensitiveResult } from '../../contracts/measures.js';
 import { Figure, fig } from '../figure.js';
 import type { SectionContext } from './context.js';
 import { thresholdRows } from './thresholdRows.js';

@@ -3,7 +3,7 @@
  * 0.01; PASS". A value that rounds to its limit gets more digits, so that a failing value never
  * reads the same as the limit it fails.
  */
-import type { ThresholdLine } from '../../risk/thresholds.js';
+import type { ThresholdLine } from '../../model/thresholdLine.js';
 import { Figure, fig } from '../figure.js';
 import type { Labels } from '../templateDir.js';
 

@@ -2,7 +2,7 @@
  * Transformations applied: the hierarchy level of each QI, the records suppressed, and the
  * risk before and after, side by side.
  */
-import type { RiskSnapshot } from '../../engine/result.js';
+import type { RiskSnapshot } from '../../contracts/measures.js';
 import { Figure, fig } from '../figure.js';
 import type { SectionContext } from './context.js';
 

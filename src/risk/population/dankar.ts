@@ -7,9 +7,8 @@ import {
 import { type PitmanEstimate, type PitmanOptions, pitman } from './pitman.js';
 import { type SnbEstimate, snb } from './snb.js';
 import { type ZayatzEstimate, zayatz } from './zayatz.js';
+import type { DankarModel } from '../../contracts/measures.js';
 
-/** Which estimate Dankar et al.'s rule reported. 'none': c_1 = 0 (0 by the rule itself). */
-export type DankarModel = 'pitman' | 'zayatz' | 'snb' | 'none';
 
 /** Dankar's estimate: the picked model, and the component estimates that were computed. */
 export interface DankarEstimate extends UniquenessEstimate {

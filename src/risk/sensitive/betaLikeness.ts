@@ -31,7 +31,8 @@
  * D is computed as (c_ki * n) / (T_i * n_k) - 1: both products are exact integers (or
  * rounded identically when equal), so a class share equal to the table share gives exactly 0.
  */
-import { forEachShareRatio, type ClassHistograms } from './classHistograms.js';
+import { forEachShareRatio } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /** Relative tolerance of the `satisfies…` checks: a gain exactly at the threshold passes. */
 export const BETA_LIKENESS_TOLERANCE = 1e-9;

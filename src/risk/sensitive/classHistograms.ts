@@ -13,18 +13,8 @@
  *   T_j        records of the table whose S value is j (sum over k of c_kj),
  *   c_kj / n_k the class share of value j, T_j / n its table-wide share.
  */
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
-/** Per equivalence class, the histogram of one sensitive attribute S (CSR layout). */
-export interface ClassHistograms {
-  /** m: number of distinct S values (codes 0..m-1). For ordered distance, code order = value order. */
-  readonly valueCount: number;
-  /** offsets[k]..offsets[k+1] index the entries of class k; length K+1. */
-  readonly offsets: Int32Array;
-  /** value code of each entry (distinct within a class). */
-  readonly values: Int32Array;
-  /** record count of each entry (>= 1). */
-  readonly counts: Int32Array;
-}
 
 /** Number of equivalence classes K of a histogram set. */
 export function classCount(h: ClassHistograms): number {

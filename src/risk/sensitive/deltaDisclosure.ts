@@ -18,7 +18,8 @@
  *
  * The ratio is computed as (c_ks * n) / (T_s * n_k), so a class mirroring the table gives 0.
  */
-import { forEachShareRatio, type ClassHistograms } from './classHistograms.js';
+import { forEachShareRatio } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /** Result of {@link deltaDisclosure}. */
 export interface DeltaDisclosureResult {

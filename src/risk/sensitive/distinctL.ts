@@ -8,7 +8,8 @@
  *
  *   l_distinct = min over classes k of |{ j : c_kj > 0 }|
  */
-import { assertClassHistograms, classCount, type ClassHistograms } from './classHistograms.js';
+import { assertClassHistograms, classCount } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /** Number of distinct S values of each class (length K). */
 export function distinctValueCounts(h: ClassHistograms): Int32Array {

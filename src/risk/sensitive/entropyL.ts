@@ -17,7 +17,8 @@
  * rounding ulp can never report a uniform class above its distinct count. Hence
  * l_distinct >= l_entropy >= 1 always holds for the returned numbers.
  */
-import { assertClassHistograms, classCount, type ClassHistograms } from './classHistograms.js';
+import { assertClassHistograms, classCount } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /**
  * Relative tolerance of {@link satisfiesEntropyL}: a class whose entropy is exactly ln l

@@ -8,3 +8,4 @@ export * from './tCloseness.js';
 export * from './betaLikeness.js';
 export * from './deltaDisclosure.js';
 export * from './select.js';
+export * from './evaluate.js';

@@ -1,4 +1,4 @@
-import type { ClassHistograms } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /**
  * Histograms of classes from the histograms of their groups: classOf[g] is the class of

@@ -20,7 +20,8 @@
  * has tail_k = 0: no finite c passes, and cMin = Infinity (the JSON layer maps it to null).
  * With no class at all, cMin = 0.
  */
-import { assertClassHistograms, classCount, type ClassHistograms } from './classHistograms.js';
+import { assertClassHistograms, classCount } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /** Result of {@link recursiveCL}. */
 export interface RecursiveCLResult {

@@ -1,4 +1,4 @@
-import type { ClassHistograms } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 
 /**
  * Keeps only the listed classes (in that order), e.g. the groups left after records with a

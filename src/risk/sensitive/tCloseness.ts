@@ -25,12 +25,8 @@
  * (class and table cumulative counts divided once), so a class that mirrors the table gives
  * exactly 0. Results are clamped to [0, 1] against rounding.
  */
-import {
-  assertClassHistograms,
-  classCount,
-  valueTotals,
-  type ClassHistograms,
-} from './classHistograms.js';
+import { assertClassHistograms, classCount, valueTotals } from './classHistograms.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
 import { compileValueHierarchy, type CompiledValueHierarchy } from './valueHierarchy.js';
 
 /** Ground distance of t-closeness. */

@@ -27,9 +27,10 @@ import { ExactSum } from '../exactSum.js';
  *   - missing values: one global missing code in sdcMicro, per-QI nullCodes in edra; in both,
  *     a missing value is never part of an MSU (see suda2.ts).
  */
-import type { FrequencyTable } from '../frequencyTable.js';
+import type { FrequencyTable } from '../../model/frequencyTable.js';
 import { suda2, type Suda2Options, type Suda2Result } from './suda2.js';
 import { suda2Parallel, type Suda2ParallelOptions } from './worker.js';
+import type { SudaSummary } from '../../contracts/measures.js';
 
 /** Default DIS sampling fraction (sdcMicro's DisFraction default). */
 export const DEFAULT_DIS_FRACTION = 0.01;
@@ -46,21 +47,6 @@ export interface SudaOptions extends Suda2Options {
   disFraction?: number;
 }
 
-/** File-level summary of the SUDA scores. Means are over all records (scores 0 included). */
-export interface SudaSummary {
-  readonly maxMsuSize: number;
-  readonly disFraction: number;
-  /** Records holding at least one MSU (each is a sample unique). */
-  readonly recordsWithMsu: number;
-  readonly maxSudaScore: number;
-  readonly meanSudaScore: number;
-  readonly maxDisScore: number;
-  readonly meanDisScore: number;
-  /** [upper bound, records] pairs over DIS_HISTOGRAM_BOUNDS. */
-  readonly disScoreHistogram: [number, number][];
-  /** msuBySize[k - 1] = number of MSUs of size k in the file. */
-  readonly msuBySize: number[];
-}
 
 /** Scores of every group (a group with count >= 2 scores 0), and the summary. */
 export interface SudaScores {

@@ -63,7 +63,7 @@
  * unique, so a one-record table has no MSU (as in sdcMicro, whose items present in every
  * record are dropped).
  */
-import type { FrequencyTable } from '../frequencyTable.js';
+import type { FrequencyTable } from '../../model/frequencyTable.js';
 
 /** Options of the MSU search. */
 export interface Suda2Options {

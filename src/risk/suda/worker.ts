@@ -15,7 +15,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { move } from 'piscina';
-import type { FrequencyTable } from '../frequencyTable.js';
+import type { FrequencyTable } from '../../model/frequencyTable.js';
 import {
   assembleDeferred,
   resolveMaxMsuSize,

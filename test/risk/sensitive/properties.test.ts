@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  classHistogramsOf,
-  overallDistribution,
-  type ClassHistograms,
-} from '../../../src/risk/sensitive/classHistograms.js';
+import { classHistogramsOf, overallDistribution } from '../../../src/risk/sensitive/classHistograms.js';
+import type { ClassHistograms } from '../../../src/model/classHistograms.js';
 import { distinctL } from '../../../src/risk/sensitive/distinctL.js';
 import { entropyL, satisfiesEntropyL } from '../../../src/risk/sensitive/entropyL.js';
 import { recursiveCL, satisfiesRecursiveCL } from '../../../src/risk/sensitive/recursiveCL.js';

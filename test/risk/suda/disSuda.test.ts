@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frequencyTableOf } from '../../../src/risk/frequencyTable.js';
+import { frequencyTableOf } from '../../../src/model/frequencyTable.js';
 import {
   computeSuda,
   DIS_HISTOGRAM_BOUNDS,

@@ -1,6 +1,6 @@
 /** Test helpers of the SUDA tests: brute-force MSU reference, table builders. */
 import fc from 'fast-check';
-import { frequencyTableOf, type FrequencyTable } from '../../../src/risk/frequencyTable.js';
+import { frequencyTableOf, type FrequencyTable } from '../../../src/model/frequencyTable.js';
 
 /**
  * Brute-force MSU reference: for every group of count 1, every non-empty subset X of its

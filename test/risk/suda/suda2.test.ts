@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frequencyTableOf } from '../../../src/risk/frequencyTable.js';
+import { frequencyTableOf } from '../../../src/model/frequencyTable.js';
 import { suda2, suda2Chunked, type Suda2Tuning } from '../../../src/risk/suda/suda2.js';
 import { bruteMsuCounts, smallTable, tableOfRecords, fiveRecordTable } from './helpers.js';
 

@@ -1,27 +1,14 @@
-import { frequencyOfFrequencies } from '../risk/population/frequencyOfFrequencies.js';
-import { pitman } from '../risk/population/pitman.js';
-import { zayatz } from '../risk/population/zayatz.js';
-import { snb } from '../risk/population/snb.js';
-import { dankar, type DankarModel } from '../risk/population/dankar.js';
-import { individualRisk } from '../risk/population/individualRisk.js';
-import type { UniquenessEstimate } from '../risk/population/frequencyOfFrequencies.js';
+import { frequencyOfFrequencies } from './frequencyOfFrequencies.js';
+import { pitman } from './pitman.js';
+import { zayatz } from './zayatz.js';
+import { snb } from './snb.js';
+import { dankar } from './dankar.js';
+import type { DankarModel } from '../../contracts/measures.js';
+import { individualRisk } from './individualRisk.js';
+import type { UniquenessEstimate } from './frequencyOfFrequencies.js';
+import type { EstimateJson, PopulationUniquenessJson, IndividualRiskJson } from '../../contracts/measures.js';
 
-/** One estimator's answer in the JSON: null count and fraction when undefined. */
-export interface EstimateJson {
-  count: number | null;
-  fraction: number | null;
-  valid: boolean;
-  note?: string;
-  [parameter: string]: number | string | boolean | null | undefined;
-}
 
-export interface PopulationUniquenessJson {
-  pitman: EstimateJson;
-  zayatz: EstimateJson;
-  snb: EstimateJson;
-  dankar: EstimateJson;
-  dankarModel: DankarModel | null;
-}
 
 function json(e: UniquenessEstimate, extra: Record<string, number | string | null> = {}): EstimateJson {
   return { count: e.count, fraction: e.fraction, valid: e.valid, ...(e.note ? { note: e.note } : {}), ...extra };
@@ -49,16 +36,6 @@ export function populationUniqueness(classSizes: Int32Array, populationSize: num
   return { uniqueness, notes };
 }
 
-export interface IndividualRiskJson {
-  global: number;
-  expectedReidentifications: number;
-  max: number;
-  recordsAbove: Record<string, number>;
-  /** Where F_k came from: the weight column, or 1 / samplingFraction per record. */
-  weights: string;
-  /** Classes whose weights sum to at most their sample size (risk 1/f_k used). */
-  classesAtSampleSize: number;
-}
 
 /**
  * Individual risk (Benedetti & Franconi 1998; Franconi & Polettini 2004; sdcMicro

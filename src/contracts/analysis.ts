@@ -1,0 +1,125 @@
+/**
+ * The Result: plain, PHI-free JSON, the contract of `edra analyze --json` and the only
+ * input of the report. It holds counts and measures, never a cell value.
+ */
+import type { MissingValuePolicy, AdversaryModel } from '../config/spec.js';
+import type { ReleaseContext } from '../config/presets.js';
+import type { ClassSummary } from './measures.js';
+import type { RecordRiskSummary, JournalistRisk, MarketerRisk } from './measures.js';
+import type { ThresholdLine } from '../model/thresholdLine.js';
+import type { PopulationSource } from './measures.js';
+import type { QuasiIdentifierStats } from './measures.js';
+import type { SensitiveResult } from './measures.js';
+import type { IndividualRiskJson, PopulationUniquenessJson } from './measures.js';
+import type { SudaSummary } from './measures.js';
+import type { SearchJson } from './search.js';
+import type { ReleaseJson } from './release.js';
+import type { QiContributionJson, HierarchyJson, RiskSnapshot } from './measures.js';
+
+export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
+
+export interface ResultColumn {
+  name: string;
+  type: string;
+  role: ColumnRole;
+  /** True when the spec does not name the column (it is then treated as insensitive). */
+  unlisted?: boolean;
+}
+
+export interface ResultWarning {
+  rule: string;
+  message: string;
+}
+
+export interface AnalysisResult {
+  /** edra version that produced the result. */
+  edra: string;
+  /** Spec file path, as given. */
+  spec: string;
+  name?: string;
+  generatedAt: string;
+  dataset: {
+    path: string;
+    format: string;
+    sha256: string;
+    rows: number;
+    columns: ResultColumn[];
+    missingValues: MissingValuePolicy;
+    /** Records left out of the classes (missing-value policy `exclude`). */
+    excludedRecords: number;
+  };
+  quasiIdentifiers: string[];
+  quasiIdentifierStats: QuasiIdentifierStats[];
+  classes: Omit<ClassSummary, 'k'>;
+  k: number;
+  adversaryModels: AdversaryModel[];
+  risk: {
+    prosecutor?: RecordRiskSummary;
+    journalist?: JournalistRisk;
+    marketer?: MarketerRisk;
+  };
+  /** Attribute disclosure per sensitive attribute (empty when none is named). */
+  sensitive: Record<string, SensitiveResult>;
+  population: {
+    size: number;
+    samplingFraction: number;
+    /** How F_k was obtained. */
+    source: PopulationSource;
+    /** Classes whose population-table count was missing or below the sample count. */
+    inconsistentClasses?: number;
+    /** Population uniqueness estimators (when N or pi is known). */
+    uniqueness?: PopulationUniquenessJson;
+    /** Why an estimator is undefined, and other remarks on the estimates. */
+    notes: string[];
+  };
+  /** Individual risk with sampling weights (when `individualRisk` is in the spec). */
+  individualRisk?: IndividualRiskJson;
+  /** SUDA2 special uniques and DIS-SUDA scores (when `suda` is in the spec). */
+  suda?: SudaSummary;
+  thresholdSettings: {
+    k?: number;
+    highestRisk?: number;
+    averageRisk?: number;
+    /** Smallest class size whose record risk meets highestRisk. */
+    minClassSizeForHighestRisk?: number;
+    riskLevels: number[];
+    preset?: ReleaseContext;
+    rationale?: string;
+  };
+  thresholds: ThresholdLine[];
+  verdict: 'pass' | 'fail';
+  warnings: ResultWarning[];
+  notes: string[];
+  /** The generalization applied before measuring (analyze --levels, or the search optimum). */
+  transformation?: TransformationJson;
+  /** The generalization search (edra search), when it ran. */
+  search?: SearchJson;
+  /** The differentially private release planned or produced by the spec's `release` section. */
+  release?: ReleaseJson;
+  /** How much each QI contributes to re-identification: k and uniques when it is dropped or generalized one level. */
+  qiContribution?: QiContributionJson[];
+  /** The spec file's text, verbatim (it holds no data values): the report echoes it and reads its `report` section. */
+  specText?: string;
+  /** The command line that produced the result (e.g. `edra analyze analyses/encounters.yaml --report r.html`). */
+  commandLine?: string;
+}
+
+
+
+export interface TransformationJson {
+  /** Level per QI (0 = original values). */
+  levels: Record<string, number>;
+  heights: Record<string, number>;
+  hierarchies: HierarchyJson[];
+  /** Records suppressed (removed) because their class stayed below the required size. */
+  suppressed: number;
+  /** Fraction of records that may be suppressed. */
+  suppressionLimit: number;
+  before: RiskSnapshot;
+  after: RiskSnapshot;
+}
+
+
+
+
+

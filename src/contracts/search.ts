@@ -1,0 +1,31 @@
+/** The JSON contract of `edra search --json`: types only. */
+import type { HierarchyJson } from './measures.js';
+
+export type UtilityMetric = 'precision' | 'discernibility' | 'aecs' | 'loss' | 'entropy';
+
+/** `edra search --json` (issue contract) plus the settings it ran with. */
+export interface SearchJson {
+  lattice: { nodes: number; checked: number; heights: Record<string, number> };
+  /** Each QI's hierarchy: kind, height and groups per level over the data (sizes; no labels). */
+  hierarchies: HierarchyJson[];
+  optimum: {
+    levels: Record<string, number>;
+    metric: UtilityMetric;
+    utility: number;
+    suppressed: number;
+    classes: number;
+    k: number;
+    /** Other feasible nodes with the same utility (ties broken by the lower sum of levels). */
+    tiedWith: number;
+  } | null;
+  /** Feasible nodes not dominated in (highest risk, utility loss), by ascending loss. */
+  front: { levels: Record<string, number>; utility: number; highestRisk: number }[];
+  metric: UtilityMetric;
+  suppressionLimit: number;
+  /** Privacy models the search enforced (e.g. "k >= 5", "entropy l-diversity of diagnosis >= 2"). */
+  models: string[];
+  threads: number;
+  elapsedMs: number;
+  /** What the search did not enforce, exclusions, and other remarks. */
+  notes: string[];
+}

@@ -1,0 +1,104 @@
+/**
+ * The attribute-disclosure measures of one sensitive attribute over the classes, and their
+ * threshold lines: distinct, entropy and recursive (c,l)-diversity, t-closeness, beta-likeness
+ * and delta-disclosure (definitions and sources in the files of this folder). Pure: the
+ * analysis and every search node call this one function.
+ */
+import type { SensitiveThresholds, TDistance } from '../../config/spec.js';
+import type { ClassHistograms } from '../../model/classHistograms.js';
+import type { ThresholdLine } from '../../model/thresholdLine.js';
+import type { SensitiveResult } from '../../contracts/measures.js';
+import { thresholdLine } from '../thresholds.js';
+import { distinctL } from './distinctL.js';
+import { entropyL, satisfiesEntropyL } from './entropyL.js';
+import { recursiveCL, satisfiesRecursiveCL } from './recursiveCL.js';
+import { tCloseness } from './tCloseness.js';
+import { basicBetaLikeness, enhancedBetaLikeness } from './betaLikeness.js';
+import { deltaDisclosure } from './deltaDisclosure.js';
+import { dropValue, recodeValues } from './select.js';
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Everything the attribute-disclosure models of one sensitive attribute need besides the
+ * class histograms: the distance, the hierarchy or explicit order (as codes), the missing
+ * policy and the thresholds. Plain data, so the search's workers can take it.
+ */
+export interface SensitiveModel {
+  name: string;
+  type: string;
+  /** Records with the value missing (over the whole input). */
+  missing: number;
+  missingValues: 'ownValue' | 'exclude';
+  /** Code of the missing value, or -1. */
+  nullCode: number;
+  measure: TDistance;
+  /** Hierarchical distance: the value hierarchy's levels over the codes. */
+  hierarchyLevels?: Int32Array[];
+  /** Ordered distance with an explicit order: rank of each code. */
+  ranks?: Int32Array;
+  thresholds: SensitiveThresholds;
+}
+
+/**
+ * The attribute-disclosure measures and threshold lines of one sensitive attribute over
+ * the classes' histograms `h` (one histogram per class, all codes of the attribute).
+ */
+export function evaluateSensitive(model: SensitiveModel, classes: ClassHistograms): { result: SensitiveResult; lines: ThresholdLine[] } {
+  const name = model.name;
+  let h = classes;
+  let excluded = 0;
+  if (model.missingValues === 'exclude' && model.nullCode >= 0) {
+    const dropped = dropValue(h, model.nullCode);
+    h = dropped.histograms;
+    excluded = dropped.removed;
+  }
+  const measure = model.measure;
+  const m = h.valueCount;
+  let t: number;
+  if (h.offsets.length <= 1) t = 0;
+  else if (measure === 'hierarchical') t = tCloseness(h, { kind: 'hierarchical', levels: model.hierarchyLevels! }).t;
+  else if (measure === 'ordered' && model.ranks) {
+    h = recodeValues(h, model.ranks);
+    t = tCloseness(h, { kind: 'ordered' }).t;
+  } else t = tCloseness(h, { kind: measure }).t;
+
+  const th = model.thresholds;
+  const l = th.recursiveCL?.l ?? 2;
+  const empty = h.offsets.length <= 1;
+  const result: SensitiveResult = {
+    type: model.type,
+    values: m,
+    missing: model.missing,
+    missingValues: model.missingValues,
+    excludedRecords: excluded,
+    distinctL: empty ? 0 : distinctL(h),
+    entropyL: empty ? null : finite(entropyL(h)),
+    recursiveCL: { l, c: empty ? 0 : finite(recursiveCL(h, l).cMin) },
+    tCloseness: { measure, t },
+    betaLikeness: { basic: empty ? 0 : basicBetaLikeness(h).beta, enhanced: empty ? 0 : finite(enhancedBetaLikeness(h).beta) },
+    deltaDisclosure: empty ? 0 : deltaDisclosure(h).delta,
+  };
+
+  const lines: ThresholdLine[] = [];
+  const p = `sensitive.${name}`;
+  if (th.l !== undefined) lines.push(thresholdLine(`${p}.distinctL`, result.distinctL, '>=', th.l));
+  if (th.entropyL !== undefined) {
+    const line = thresholdLine(`${p}.entropyL`, result.entropyL ?? 0, '>=', th.entropyL);
+    // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
+    line.pass = !empty && satisfiesEntropyL(h, th.entropyL);
+    lines.push(line);
+  }
+  if (th.recursiveCL) {
+    // Every class passes for c strictly above the supremum cMin: the line reads cMin < c.
+    const line = thresholdLine(`${p}.recursiveCL(l=${th.recursiveCL.l}).c`, recursiveCL(h, th.recursiveCL.l).cMin, '<', th.recursiveCL.c);
+    line.pass = !empty && satisfiesRecursiveCL(h, th.recursiveCL.c, th.recursiveCL.l);
+    lines.push(line);
+  }
+  if (th.t !== undefined) lines.push(thresholdLine(`${p}.t`, t, '<=', th.t));
+  if (th.beta !== undefined) lines.push(thresholdLine(`${p}.beta`, result.betaLikeness.basic, '<=', th.beta));
+  if (th.enhancedBeta !== undefined) lines.push(thresholdLine(`${p}.enhancedBeta`, result.betaLikeness.enhanced ?? Infinity, '<=', th.enhancedBeta));
+  // delta-disclosure is strict (Brickell & Shmatikov 2008): |ln(p/q)| < delta.
+  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<', th.delta));
+  return { result, lines };
+}
