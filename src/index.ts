@@ -18,7 +18,12 @@ export { frequencyTableOf, recodeTable, type FrequencyTable } from './model/freq
 export { partitionSizes, excludeMissing, wildcardSizes } from './risk/classSizes.js';
 export type { ClassSizes } from './model/classSizes.js';
 export { summarizeClasses } from './risk/classes.js';
-export { prosecutorRisk, journalistRisk, marketerRisk } from './risk/adversary.js';
+export { prosecutorRisk, minSafeClassSize } from './risk/adversary/prosecutor.js';
+export { journalistRisk } from './risk/adversary/journalist.js';
+export { marketerRisk } from './risk/adversary/marketer.js';
+export { measure, type Verdict, type VerdictInput } from './risk/verdict/verdict.js';
+export { populationFrame, type PopulationFrame } from './risk/verdict/frame.js';
+export { LINE_KINDS, isMonotone } from './risk/verdict/lineKinds.js';
 export * from './risk/sensitive/index.js';
 export { Lattice } from './search/lattice.js';
 export { utilityMetrics } from './search/utility.js';

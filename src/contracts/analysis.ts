@@ -48,6 +48,8 @@ export interface AnalysisResult {
     /** Records left out of the classes (missing-value policy `exclude`). */
     excludedRecords: number;
   };
+  /** n: the records every class figure and risk is over (after exclusion and suppression; masked records included). */
+  records: number;
   quasiIdentifiers: string[];
   quasiIdentifierStats: QuasiIdentifierStats[];
   classes: Omit<ClassSummary, 'k'>;
@@ -82,6 +84,8 @@ export interface AnalysisResult {
     averageRisk?: number;
     /** Smallest class size whose record risk meets highestRisk. */
     minClassSizeForHighestRisk?: number;
+    /** The size every class must reach for the class-size thresholds to hold (k, and highestRisk under each model asked for). */
+    requiredClassSize: number;
     riskLevels: number[];
     preset?: ReleaseContext;
     rationale?: string;
@@ -111,8 +115,12 @@ export interface TransformationJson {
   levels: Record<string, number>;
   heights: Record<string, number>;
   hierarchies: HierarchyJson[];
-  /** Records suppressed (removed) because their class stayed below the required size. */
+  /** Records suppressed because their class stayed below the required size. */
   suppressed: number;
+  /** Suppressed records dropped, or masked (kept as one class with every QI "*"). */
+  suppressedAs: 'drop' | 'mask';
+  /** The class size every class must reach (k, and highestRisk under the models). */
+  requiredClassSize: number;
   /** Fraction of records that may be suppressed. */
   suppressionLimit: number;
   before: RiskSnapshot;

@@ -61,7 +61,7 @@ export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): 
     const lattice = new Lattice(payload.heights);
     const node = lattice.index(levels);
     const check = new NodeEvaluator(payload).evaluate(node, levels, true);
-    const applied = applyLevels(prepared.table, hierarchies, levels, payload.settings.requiredSize, payload.settings.maxSuppressed);
+    const applied = applyLevels(prepared.table, hierarchies, levels, payload.settings.requiredSize, payload.settings.maxSuppressed, payload.settings.suppressed);
     const excluded = prepared.encoded.table.records - prepared.table.records;
     const mode = spec.search?.suppressed ?? 'drop';
     const summary: AnonymizeSummary = {
@@ -84,11 +84,11 @@ export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): 
     for (let g = 0; g < enc.counts.length; g++) {
       const t = prepared.classOf ? prepared.classOf[g] : g;
       if (t < 0) continue; // excluded (missing QI under "exclude")
-      if (applied.classOf[t] < 0) {
-        if (mode === 'mask') {
-          labels[g] = names.map(() => '*');
-          rows += enc.counts[g];
-        }
+      if (applied.classOf[t] < 0) continue; // suppressed and dropped
+      if (applied.classOf[t] === applied.maskedClass) {
+        // Suppressed and masked: one all-"*" class, counted by the verdict like any other.
+        labels[g] = names.map(() => '*');
+        rows += enc.counts[g];
         continue;
       }
       labels[g] = hierarchies.map((h, q) => h.labels[levels[q]][h.maps[levels[q]][enc.codes[q][g]]]);

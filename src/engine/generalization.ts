@@ -1,8 +1,8 @@
 /**
  * What generalization needs from a run: each QI's hierarchy resolved against its
- * dictionary, the sampling fraction, and before/after risk snapshots.
+ * dictionary, the population frame, and before/after risk snapshots.
  */
-import type { AdversaryModel, Spec } from '../config/spec.js';
+import type { AdversaryModel } from '../config/spec.js';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import type { HierarchySpec } from '../config/hierarchySpec.js';
 import type { Database } from '../data/database.js';
@@ -12,7 +12,10 @@ import { identityHierarchy } from '../hierarchy/identity.js';
 import { resolveHierarchy } from '../hierarchy/resolve.js';
 import { checkHierarchyAttributes } from '../hierarchy/attributes.js';
 import type { ClassSizes } from '../model/classSizes.js';
-import { journalistRisk, marketerRisk, prosecutorRisk } from '../risk/adversary.js';
+import { prosecutorRisk } from '../risk/adversary/prosecutor.js';
+import { journalistRisk } from '../risk/adversary/journalist.js';
+import { marketerRisk } from '../risk/adversary/marketer.js';
+import { classPopulationSizes, FrameError, populationFrame, type PopulationFrame } from '../risk/verdict/frame.js';
 import type { RiskSnapshot } from '../contracts/measures.js';
 import { SpecError } from '../errors.js';
 import { nearestName } from '../config/nearestName.js';
@@ -34,15 +37,22 @@ export async function quasiIdentifierHierarchies(db: Database, loaded: LoadedSpe
   return out;
 }
 
-/** pi = n / N when the spec gives N, its samplingFraction, else 1 (the data is the population). */
-export function samplingFractionOf(spec: Spec, n: number): number {
-  if (spec.population?.size !== undefined) return Math.min(1, n / spec.population.size);
-  return spec.population?.samplingFraction ?? 1;
+/**
+ * The run's population frame (src/risk/verdict/frame.ts), decided once from the spec and
+ * all the records read; a frame that cannot be (N below the records) is a spec error.
+ */
+export function frameOf(loaded: LoadedSpec, rows: number, populationTotal?: number): PopulationFrame {
+  try {
+    return populationFrame(loaded.spec.population, rows, populationTotal);
+  } catch (e) {
+    if (!(e instanceof FrameError)) throw e;
+    throw new SpecError(`${loaded.file}: ${e.message} [rule: ${e.rule}]`, { file: loaded.file, path: 'population', rule: e.rule });
+  }
 }
 
-/** Risk figures of a set of classes (F_k = f_k / pi), for before/after tables. */
-export function riskSnapshot(cs: ClassSizes, samplingFraction: number, models: readonly AdversaryModel[]): RiskSnapshot {
-  const F = Float64Array.from(cs.sizes, (f) => f / samplingFraction);
+/** Risk figures of a set of classes in the run's frame, for before/after tables. */
+export function riskSnapshot(cs: ClassSizes, frame: PopulationFrame, models: readonly AdversaryModel[]): RiskSnapshot {
+  const { sizes: F } = classPopulationSizes(frame, cs);
   const p = prosecutorRisk(cs, []);
   let uniques = 0;
   let k = Infinity;
@@ -56,7 +66,7 @@ export function riskSnapshot(cs: ClassSizes, samplingFraction: number, models: r
     sampleUniques: uniques,
     prosecutorHighest: p.highest,
     prosecutorAverage: p.average,
-    ...(models.includes('journalist') ? { journalistHighest: journalistRisk(cs, F, cs.n / samplingFraction, []).highest } : {}),
+    ...(models.includes('journalist') ? { journalistHighest: journalistRisk(cs, F, frame.size, []).highest } : {}),
     ...(models.includes('marketer') ? { marketerExpected: marketerRisk(cs, F).expected } : {}),
   };
 }
@@ -76,11 +86,4 @@ export function levelsFromNames(byName: Record<string, number>, qis: readonly { 
     }
     return l;
   });
-}
-
-/** Sums a per-group array by class (classOf[g] = class or -1). */
-export function sumByClass(values: Float64Array, classOf: Int32Array, classes: number): Float64Array {
-  const out = new Float64Array(classes);
-  for (let g = 0; g < classOf.length; g++) if (classOf[g] >= 0) out[classOf[g]] += values[g];
-  return out;
 }

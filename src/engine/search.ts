@@ -3,32 +3,30 @@
  * hierarchies, then search the lattice of hierarchy levels for the transformation that meets
  * every threshold with the least information loss (src/search/strategy.ts).
  */
-import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import { resolveThresholds } from '../config/thresholds.js';
-import { DataError, SpecError } from '../errors.js';
+import { SpecError } from '../errors.js';
 import { openDatabase, type Database, type DatabaseOptions } from '../data/database.js';
-import { openSource, type DataSource } from '../data/source.js';
-import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
-import { sensitiveDictionary } from '../data/dictionary.js';
-import type { ResolvedHierarchy } from '../model/hierarchy.js';
-import { hierarchySummary } from '../hierarchy/summary.js';
-import { excludeMissing } from '../risk/classSizes.js';
+import type { DataSource } from '../data/source.js';
+import type { EncodedData } from '../data/encode.js';
 import type { FrequencyTable } from '../model/frequencyTable.js';
-import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
-import { requiredClassSize } from '../risk/riskLines.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import type { ThresholdLine } from '../model/thresholdLine.js';
+import type { SearchJson } from '../contracts/search.js';
+import { hierarchySummary } from '../hierarchy/summary.js';
+import type { PopulationFrame } from '../risk/verdict/frame.js';
+import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import { groupCodesOf } from '../search/applyLevels.js';
 import { NodeEvaluator, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
 import { createNodePool } from '../search/pool.js';
 import { paretoFront, searchLattice } from '../search/strategy.js';
 import { levelLowerBound } from '../search/utility.js';
-import { assignRoles } from './columns.js';
-import { prepareSensitive } from './sensitive.js';
-import { quasiIdentifierHierarchies, samplingFractionOf, sumByClass } from './generalization.js';
-import type { SearchJson } from '../contracts/search.js';
+import { classesUnderPolicy, sumByClass } from './classSet.js';
+import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
+import { readInput, type Input } from './input.js';
+import { sensitiveClasses } from './sensitive.js';
 
 export interface SearchOptions {
   /** Worker threads (default: the spec's search.threads, else one per core). */
@@ -50,6 +48,10 @@ export interface PreparedSearch {
   /** classOf[g] for the encoded groups when records were excluded (-1: excluded). */
   classOf?: Int32Array;
   notes: string[];
+  /** The data as read (columns, hash, warnings). */
+  input: Input;
+  /** The run's population frame. */
+  frame: PopulationFrame;
 }
 
 /** Below this many groups the search runs on the calling thread unless threads are asked for. */
@@ -132,13 +134,12 @@ function describeModels(lines: readonly ThresholdLine[], settings: SearchModels,
 
 /**
  * Loads, encodes and prepares a spec for the search: hierarchies, sensitive models,
- * thresholds and the suppression limit, as a payload the evaluators (and workers) take.
+ * thresholds, the population frame and the suppression rule, as a payload the evaluators
+ * (and workers) take.
  */
 export async function prepareSearch(db: Database, loaded: LoadedSpec, options: Pick<SearchOptions, 'onProgress'> = {}): Promise<PreparedSearch> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
-  const display = spec.dataset.path;
-  const notes: string[] = [];
   if (spec.population?.table) {
     throw new SpecError(`${loaded.file}: the search cannot use a population table (its counts are per original QI combination); give population.size or samplingFraction [rule: spec.searchPopulationTable]`, {
       file: loaded.file,
@@ -151,55 +152,31 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
       rule: 'spec.searchWildcard',
     });
   }
-  progress(`opening ${display}`);
-  const source = await openSource(db, path.resolve(loaded.baseDir, spec.dataset.path), display, spec.dataset.format, spec.dataset.csv);
-  assignRoles(spec, source.columns, display);
-  const qis = spec.attributes.quasiIdentifiers;
-  progress(`reading and grouping ${display}`);
-  const encoded = await encodeQuasiIdentifiers(db, source, qis, { sensitive: spec.attributes.sensitive, weight: spec.individualRisk?.weight, numbered: true });
+  const input = await readInput(db, loaded, { onProgress: progress, numbered: true });
   progress('resolving hierarchies');
   const hierarchies = await quasiIdentifierHierarchies(db, loaded);
-
-  let table = encoded.table;
-  let classOf: Int32Array | undefined;
-  if (spec.missingValues === 'exclude') {
-    const ex = excludeMissing(table);
-    if (ex.table.records === 0) {
-      throw new DataError(`${display}: every record has a missing quasi-identifier value: nothing is left under missingValues: exclude [rule: data.allExcluded]`, {
-        file: display,
-        rule: 'data.allExcluded',
-      });
-    }
-    table = ex.table;
-    classOf = new Int32Array(encoded.table.counts.length).fill(-1);
-    ex.kept.forEach((g, i) => (classOf![g] = i));
-    notes.push(`missing values: ${ex.excluded} records with a missing quasi-identifier were excluded (policy "exclude").`);
-  }
+  const set = classesUnderPolicy(input.encoded.table, spec.missingValues, input.display);
+  const notes = [...set.notes];
+  const table = set.table;
   const groups = table.counts.length;
-  const sensitive = [];
-  for (let j = 0; j < encoded.sensitive.length; j++) {
-    const data = encoded.sensitive[j];
-    const model = await prepareSensitive(spec, loaded.baseDir, { data, dictionary: () => sensitiveDictionary(db, j) });
-    sensitive.push({ model, histograms: classOf ? mergeHistograms(data.histograms, classOf, groups) : data.histograms });
-  }
-  let weights = encoded.weightSums;
-  if (weights && classOf) weights = sumByClass(weights, classOf, groups);
+  const sensitive = await sensitiveClasses(db, loaded, input.encoded, set.classOf ? { classOf: set.classOf, count: groups } : undefined);
+  let weights = input.encoded.weightSums;
+  if (weights && set.classOf) weights = sumByClass(weights, set.classOf, groups);
 
   const thresholds = resolveThresholds(spec.thresholds);
-  const n = table.records;
-  const fraction = samplingFractionOf(spec, n);
+  const frame = frameOf(loaded, input.encoded.rows);
   const limit = spec.search?.suppressionLimit ?? 0;
   if (thresholds.disSuda !== undefined) notes.push('thresholds.disSuda is not enforced by the search (SUDA2 per node is too costly): check the optimum with edra analyze --levels.');
+  if (thresholds.populationUniqueness !== undefined && frame.source === 'none') notes.push('thresholds.populationUniqueness is not enforced: no population is given.');
   const settings: SearchModels = {
     models: [...spec.adversary],
-    thresholds,
-    samplingFraction: fraction,
-    ...(spec.population?.size !== undefined ? { populationSize: spec.population.size } : {}),
-    populationKnown: spec.population !== undefined,
-    requiredSize: requiredClassSize(spec.adversary, thresholds, fraction),
-    maxSuppressed: Math.floor(limit * n),
+    thresholds: frame.source === 'none' ? { ...thresholds, populationUniqueness: undefined } : thresholds,
+    frame,
+    requiredSize: requiredClassSize(spec.adversary, thresholds, frame),
+    maxSuppressed: Math.floor(limit * table.records),
+    suppressed: spec.search?.suppressed ?? 'drop',
     ...(spec.individualRisk
-      ? { individualRisk: weights ? `column "${spec.individualRisk.weight}"` : fraction === 1 ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction per record` }
+      ? { individualRisk: weights ? `column "${spec.individualRisk.weight}"` : frame.source === 'none' ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction per record` }
       : {}),
     metric: spec.search?.metric ?? 'loss',
   };
@@ -212,5 +189,5 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
     sensitive,
     settings,
   };
-  return { payload, hierarchies, table, encoded, source, classOf, notes };
+  return { payload, hierarchies, table, encoded: input.encoded, source: input.source, classOf: set.classOf, notes, input, frame };
 }

@@ -6,12 +6,15 @@
 import path from 'node:path';
 import type { Spec, SensitiveThresholds, TDistance } from '../config/spec.js';
 import { DataError, SpecError } from '../errors.js';
-import type { SensitiveData } from '../data/encode.js';
+import type { LoadedSpec } from '../config/loadSpec.js';
+import type { Database } from '../data/database.js';
+import { sensitiveDictionary } from '../data/dictionary.js';
+import type { EncodedData, SensitiveData } from '../data/encode.js';
+import type { ClassHistograms } from '../model/classHistograms.js';
 import { readArxHierarchy } from '../hierarchy/arxCsv.js';
-import type { ThresholdLine } from '../model/thresholdLine.js';
-import type { SensitiveResult } from '../contracts/measures.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
-import { evaluateSensitive, type SensitiveModel } from '../risk/sensitive/evaluate.js';
+import type { SensitiveModel } from '../risk/sensitive/evaluate.js';
+
 export interface SensitiveInput {
   data: SensitiveData;
   /** Text of each dictionary code (for hierarchies / explicit orders); loaded on demand. */
@@ -21,20 +24,23 @@ export interface SensitiveInput {
 const numericType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL|DATE|TIMESTAMP|TIME)/i;
 
 /**
- * Runs the attribute-disclosure models for one sensitive attribute over the classes.
- * @param classes the class of each group (-1: left out) when classes are not the groups themselves.
+ * The model of each sensitive attribute and its histograms per class (classOf maps the
+ * encoded groups to classes; without it the classes are the groups), for the verdict.
  */
-export async function analyzeSensitive(
-  spec: Spec,
-  baseDir: string,
-  input: SensitiveInput,
-  classes: { classOf: Int32Array; count: number } | undefined,
-): Promise<{ result: SensitiveResult; lines: ThresholdLine[] }> {
-  const model = await prepareSensitive(spec, baseDir, input);
-  const h = classes ? mergeHistograms(input.data.histograms, classes.classOf, classes.count) : input.data.histograms;
-  return evaluateSensitive(model, h);
+export async function sensitiveClasses(
+  db: Database,
+  loaded: LoadedSpec,
+  encoded: EncodedData,
+  classes?: { classOf: Int32Array; count: number },
+): Promise<{ model: SensitiveModel; histograms: ClassHistograms }[]> {
+  const out = [];
+  for (let j = 0; j < encoded.sensitive.length; j++) {
+    const data = encoded.sensitive[j];
+    const model = await prepareSensitive(loaded.spec, loaded.baseDir, { data, dictionary: () => sensitiveDictionary(db, j) });
+    out.push({ model, histograms: classes ? mergeHistograms(data.histograms, classes.classOf, classes.count) : data.histograms });
+  }
+  return out;
 }
-
 
 /** Reads what the models of one sensitive attribute need (dictionary, hierarchy, order). */
 export async function prepareSensitive(spec: Spec, baseDir: string, input: SensitiveInput): Promise<SensitiveModel> {

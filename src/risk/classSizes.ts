@@ -45,19 +45,28 @@ export function excludeMissing(table: FrequencyTable): { table: FrequencyTable; 
  * projection and looked up by each group of pattern P. Cost O(patterns^2 x groups).
  */
 export function wildcardSizes(table: FrequencyTable): ClassSizes {
+  const sums = wildcardSums(table, table.counts);
+  return { records: table.counts, sizes: Int32Array.from(sums), n: table.records, partition: false };
+}
+
+/**
+ * Under the wildcard policy, per group g: the sum of `values[h]` over every group h
+ * compatible with g (equal on each QI where neither is missing). With the record counts this
+ * is the class size a record sees; with per-group weight sums it is F of a record, the
+ * weights of the records that match it (sdcMicro freqCalc's Fk).
+ */
+export function wildcardSums(table: FrequencyTable, values: ArrayLike<number>): Float64Array {
   const m = table.codes.length;
   const G = table.counts.length;
-  const pattern = new Int32Array(G);
   const byPattern = new Map<number, number[]>();
   for (let g = 0; g < G; g++) {
     let p = 0;
     for (let q = 0; q < m; q++) if (table.codes[q][g] === table.nullCodes[q]) p |= 1 << q;
-    pattern[g] = p;
     let list = byPattern.get(p);
     if (!list) byPattern.set(p, (list = []));
     list.push(g);
   }
-  const sizes = new Int32Array(G);
+  const sums = new Float64Array(G);
   const key = (g: number, union: number): string => {
     let s = '';
     for (let q = 0; q < m; q++) if (!(union & (1 << q))) s += table.codes[q][g] + ',';
@@ -66,13 +75,13 @@ export function wildcardSizes(table: FrequencyTable): ClassSizes {
   for (const [p1, groups1] of byPattern) {
     for (const [p2, groups2] of byPattern) {
       const union = p1 | p2;
-      const sums = new Map<string, number>();
+      const partial = new Map<string, number>();
       for (const h of groups2) {
         const k = key(h, union);
-        sums.set(k, (sums.get(k) ?? 0) + table.counts[h]);
+        partial.set(k, (partial.get(k) ?? 0) + values[h]);
       }
-      for (const g of groups1) sizes[g] += sums.get(key(g, union)) ?? 0;
+      for (const g of groups1) sums[g] += partial.get(key(g, union)) ?? 0;
     }
   }
-  return { records: table.counts, sizes, n: table.records, partition: false };
+  return sums;
 }

@@ -7,16 +7,19 @@
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import { ClassScratch, classesOf, type GroupCodes } from '../risk/recodedClasses.js';
+import { outputClasses } from '../risk/verdict/suppression.js';
 
 export interface AppliedLevels {
-  /** The recoded classes as a table over generalized codes (suppressed classes removed). */
+  /** The output classes as a table over generalized codes (suppressed classes removed, or masked into one row). */
   table: FrequencyTable;
-  /** classOf[g]: class (row of `table`) of input group g, or -1 when suppressed. */
+  /** classOf[g]: class (row of `table`) of input group g, or -1 when dropped. */
   classOf: Int32Array;
   /** Records suppressed. */
   suppressed: number;
   /** Classes before suppression. */
   classes: number;
+  /** Row of `table` holding the masked records (all "*"), or -1. */
+  maskedClass: number;
 }
 
 /** The group codes and hierarchy maps of a table, for the kernels. */
@@ -31,7 +34,8 @@ export function groupCodesOf(table: FrequencyTable, hierarchies: readonly Resolv
 
 /**
  * Generalizes `table` to `levels` and suppresses the classes smaller than `requiredSize`
- * when they hold at most `maxSuppressed` records.
+ * when they hold at most `maxSuppressed` records (src/risk/verdict/suppression.ts): dropped,
+ * or masked as one class whose codes are one past each QI's labels (its label "*").
  */
 export function applyLevels(
   table: FrequencyTable,
@@ -39,27 +43,23 @@ export function applyLevels(
   levels: ArrayLike<number>,
   requiredSize: number,
   maxSuppressed: number,
+  mode: 'drop' | 'mask' = 'drop',
 ): AppliedLevels {
   const data = groupCodesOf(table, hierarchies);
   const classes = classesOf(data, levels, new ClassScratch(table.counts.length));
-  let below = 0;
-  for (let c = 0; c < classes.count; c++) if (classes.sizes[c] < requiredSize) below += classes.sizes[c];
-  const suppress = below > 0 && below <= maxSuppressed;
-  const keptIndex = new Int32Array(classes.count);
-  const rows: number[] = [];
+  const output = outputClasses(classes.sizes, classes.count, requiredSize, maxSuppressed, mode);
+  // The representative class of each output class (the masked class has none).
+  const rep = new Int32Array(output.sizes.length).fill(-1);
   for (let c = 0; c < classes.count; c++) {
-    if (suppress && classes.sizes[c] < requiredSize) keptIndex[c] = -1;
-    else {
-      keptIndex[c] = rows.length;
-      rows.push(c);
-    }
+    const o = output.outputOf[c];
+    if (o >= 0 && o !== output.maskedClass && rep[o] < 0) rep[o] = c;
   }
   const m = table.codes.length;
   const codes = Array.from({ length: m }, (_, q) => {
     const map = data.maps[q][levels[q]];
-    return Int32Array.from(rows, (c) => map[table.codes[q][classes.reps[c]]]);
+    const star = data.radices[q][levels[q]];
+    return Int32Array.from(rep, (c) => (c < 0 ? star : map[table.codes[q][classes.reps[c]]]));
   });
-  const counts = Int32Array.from(rows, (c) => classes.sizes[c]);
   // The missing value stays missing where it is a group of its own (label null).
   const nullCodes = Int32Array.from(hierarchies, (h, q) => {
     const nc = table.nullCodes[q];
@@ -68,18 +68,19 @@ export function applyLevels(
     return h.labels[levels[q]][g] === null ? g : -1;
   });
   let records = 0;
-  for (const c of counts) records += c;
+  for (const c of output.sizes) records += c;
   return {
     table: {
       qiNames: table.qiNames,
       codes,
-      cardinalities: Int32Array.from(data.radices, (r, q) => r[levels[q]]),
+      cardinalities: Int32Array.from(data.radices, (r, q) => r[levels[q]] + (output.maskedClass >= 0 ? 1 : 0)),
       nullCodes,
-      counts,
+      counts: output.sizes,
       records,
     },
-    classOf: Int32Array.from(classes.classOfItem, (c) => keptIndex[c]),
-    suppressed: suppress ? below : 0,
+    classOf: Int32Array.from(classes.classOfItem, (c) => output.outputOf[c]),
+    suppressed: output.suppressed,
     classes: classes.count,
+    maskedClass: output.maskedClass,
   };
 }

@@ -1,37 +1,36 @@
 /**
  * Evaluates lattice nodes: classes (rolled up from a cached specialization when there is
- * one), record suppression, utility, and every privacy model the search enforces, with the
- * same definitions as `edra analyze` (src/risk/riskLines.ts, src/risk/sensitive/evaluate.ts).
+ * one), record suppression (src/risk/verdict/suppression.ts), utility, and the verdict of
+ * the node's output (src/risk/verdict/verdict.ts), the very function `edra analyze` uses.
  * Pure: no I/O; runs in the main thread or in a worker.
  */
 import type { AdversaryModel } from '../config/spec.js';
 import type { ResolvedThresholds } from '../config/thresholds.js';
-import type { UtilityMetric } from '../contracts/search.js';
-import { evaluateSensitive, type SensitiveModel } from '../risk/sensitive/evaluate.js';
-import { individualRiskOf, populationUniqueness } from '../risk/population/summary.js';
 import type { ClassSizes } from '../model/classSizes.js';
 import type { ClassHistograms } from '../model/classHistograms.js';
-import { adversaryRiskLines } from '../risk/riskLines.js';
-import { thresholdLine } from '../risk/thresholds.js';
 import type { ThresholdLine } from '../model/thresholdLine.js';
-import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
+import type { UtilityMetric } from '../contracts/search.js';
+import type { SensitiveModel } from '../risk/sensitive/evaluate.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
+import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
+import type { PopulationFrame } from '../risk/verdict/frame.js';
+import { isMonotone, type SuppressionMode } from '../risk/verdict/lineKinds.js';
+import { outputClasses } from '../risk/verdict/suppression.js';
+import { measure } from '../risk/verdict/verdict.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';
 
 /** The privacy models and settings a node must satisfy. Plain data (goes to workers). */
 export interface SearchModels {
   models: AdversaryModel[];
   thresholds: ResolvedThresholds;
-  /** pi: F_k = f_k / pi for every kept class (1: the data is the population). */
-  samplingFraction: number;
-  /** N when the spec gives it; otherwise N = U / pi per node. */
-  populationSize?: number;
-  /** Whether a population is known (journalist/marketer differ from prosecutor, estimators apply). */
-  populationKnown: boolean;
+  /** The run's population frame (N, pi), decided before any suppression. */
+  frame: PopulationFrame;
   /** Classes below this size are suppressed (k and highestRisk). */
   requiredSize: number;
   /** floor(suppressionLimit * n). */
   maxSuppressed: number;
+  /** Suppressed records: dropped, or masked as one all-"*" class of the output. */
+  suppressed: 'drop' | 'mask';
   /** Label of the weights for individual risk, when the spec asks for it. */
   individualRisk?: string;
   metric: UtilityMetric;
@@ -56,7 +55,7 @@ export interface NodeOutcome {
   /** Classes before suppression. */
   classes: number;
   suppressed: number;
-  /** Smallest kept class (the k of the output); 0 when every record is suppressed. */
+  /** Smallest class of the output (kept classes, and the masked class); 0 when every record is suppressed. */
   k: number;
   utility: number;
   /** The metric without suppression: a lower bound for every generalization of the node. */
@@ -78,20 +77,6 @@ interface CacheEntry {
 }
 
 const CACHE_SIZE = 8;
-
-/**
- * Whether a model keeps holding when a node is generalized (so failing means every
- * specialization fails too). Class-size models (k, highest risk) are monotone with and
- * without suppression; average risks and the l-diversity and t-closeness models
- * (Machanavajjhala et al. 2007; Li et al. 2007) only without suppression; beta-likeness,
- * delta-disclosure, individual risk and population uniqueness are treated as not monotone.
- */
-export function isMonotoneLine(name: string, withSuppression: boolean): boolean {
-  if (name === 'k' || name.endsWith('.highestRisk')) return true;
-  if (withSuppression) return false;
-  if (name.endsWith('.averageRisk') || name === 'marketer.expected') return true;
-  return /^sensitive\..+\.(distinctL|entropyL|t)$/.test(name) || /^sensitive\..+\.recursiveCL\(/.test(name);
-}
 
 /** Evaluates nodes of one search; keeps a few recent class tables for roll-up. */
 export class NodeEvaluator {
@@ -154,63 +139,40 @@ export class NodeEvaluator {
       highestRisk: 1,
     };
     if (out.monotoneFail || kept === 0) return out;
-    const { lines, highestRisk } = this.check(classes, classOfGroup, S, kept, out.k);
+    const { lines, highestRisk, k: outputK } = this.check(classes, classOfGroup);
     out.highestRisk = highestRisk;
-    const withSuppression = s.maxSuppressed > 0;
+    out.k = outputK;
+    const mode: SuppressionMode = s.maxSuppressed > 0 ? s.suppressed : 'none';
     out.feasible = lines.every((l) => l.pass);
-    out.monotoneFail = lines.some((l) => !l.pass && isMonotoneLine(l.name, withSuppression));
+    out.monotoneFail = lines.some((l) => !l.pass && isMonotone(l.kind, mode));
     if (withLines) out.lines = lines;
     return out;
   }
 
-  /** The threshold lines of the node's kept classes (as `edra analyze` would compute them on the output). */
-  private check(classes: NodeClasses, classOfGroup: Int32Array | undefined, S: number, keptCount: number, k: number): { lines: ThresholdLine[]; highestRisk: number } {
+  /** The verdict of the node's output classes (as `edra analyze` computes it on the output). */
+  private check(classes: NodeClasses, classOfGroup: Int32Array | undefined): { lines: ThresholdLine[]; highestRisk: number; k: number } {
     const s = this.data.settings;
-    const required = s.requiredSize;
-    const keptSizes = new Int32Array(keptCount);
-    const keptIndex = new Int32Array(classes.count);
-    let j = 0;
-    for (let c = 0; c < classes.count; c++) {
-      if (classes.sizes[c] >= required) {
-        keptIndex[c] = j;
-        keptSizes[j++] = classes.sizes[c];
-      } else keptIndex[c] = -1;
+    const output = outputClasses(classes.sizes, classes.count, s.requiredSize, s.maxSuppressed, s.suppressed);
+    const sizes = output.sizes;
+    const U = this.n - (output.maskedClass >= 0 ? 0 : output.suppressed);
+    const cs: ClassSizes = { records: sizes, sizes, n: U, partition: true };
+    const outputOfGroup = classOfGroup ? Int32Array.from(classOfGroup, (c) => output.outputOf[c]) : undefined;
+    let weightSums: Float64Array | undefined;
+    if (this.data.weights && outputOfGroup) {
+      weightSums = new Float64Array(sizes.length);
+      for (let g = 0; g < outputOfGroup.length; g++) if (outputOfGroup[g] >= 0) weightSums[outputOfGroup[g]] += this.data.weights[g];
     }
-    const U = this.n - S;
-    const cs: ClassSizes = { records: keptSizes, sizes: keptSizes, n: U, partition: true };
-    const pi = s.samplingFraction;
-    const F = new Float64Array(keptCount);
-    for (let c = 0; c < keptCount; c++) F[c] = keptSizes[c] / pi;
-    const N = s.populationSize ?? U / pi;
-    const { risk, lines } = adversaryRiskLines(cs, F, N, k, s.models, s.thresholds);
-    const t = s.thresholds;
-    if (s.individualRisk !== undefined) {
-      let weightSums = F;
-      if (this.data.weights && classOfGroup) {
-        weightSums = new Float64Array(keptCount);
-        for (let g = 0; g < classOfGroup.length; g++) {
-          const c = keptIndex[classOfGroup[g]];
-          if (c >= 0) weightSums[c] += this.data.weights[g];
-        }
-      }
-      const ir = individualRiskOf(keptSizes, weightSums, t.riskLevels, s.individualRisk).json;
-      if (t.individualRisk !== undefined) lines.push(thresholdLine('individualRisk.max', ir.max, '<=', t.individualRisk));
-      if (t.globalRisk !== undefined) lines.push(thresholdLine('individualRisk.global', ir.global, '<=', t.globalRisk));
-    }
-    if (t.populationUniqueness !== undefined && s.populationKnown) {
-      const f = populationUniqueness(keptSizes, N).uniqueness.dankar.fraction;
-      const line = thresholdLine('population.uniqueness', f ?? Number.NaN, '<=', t.populationUniqueness);
-      if (f === null) line.pass = false;
-      lines.push(line);
-    }
-    if (this.data.sensitive.length > 0) {
-      const keptOfGroup = Int32Array.from(classOfGroup!, (c) => keptIndex[c]);
-      for (const { model, histograms } of this.data.sensitive) {
-        lines.push(...evaluateSensitive(model, mergeHistograms(histograms, keptOfGroup, keptCount)).lines);
-      }
-    }
-    const highestRisk = risk.prosecutor?.highest ?? risk.journalist?.highest ?? risk.marketer?.expected ?? 1 / k;
-    return { lines, highestRisk };
+    const v = measure({
+      classes: cs,
+      frame: s.frame,
+      models: s.models,
+      thresholds: s.thresholds,
+      ...(s.individualRisk !== undefined ? { individualRisk: { weightSums, weights: s.individualRisk } } : {}),
+      sensitive: this.data.sensitive.map(({ model, histograms }) => ({ model, histograms: mergeHistograms(histograms, outputOfGroup!, sizes.length) })),
+      full: false,
+    });
+    const highestRisk = v.risk.prosecutor?.highest ?? v.risk.journalist?.highest ?? v.risk.marketer?.expected ?? 1 / v.k;
+    return { lines: v.lines, highestRisk, k: v.k };
   }
 
   /** The cached specialization of `levels` with the fewest classes. */

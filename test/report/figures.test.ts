@@ -47,10 +47,10 @@ describe('threshold rows', () => {
   it('name the threshold in plain words and never print a failing value like its limit', () => {
     const rows = thresholdRows(
       [
-        { name: 'journalist.highestRisk', limit: 0.09, value: 0.090001, comparison: '<=', pass: false },
-        { name: 'k', limit: 5, value: 3, comparison: '>=', pass: false },
-        { name: 'sensitive.diagnosis.recursiveCL(l=3).c', limit: 3, value: 2.5, comparison: '<', pass: true },
-        { name: 'future.measure', limit: 1, value: 0.5, comparison: '<=', pass: true },
+        { name: 'journalist.highestRisk', kind: 'highestRisk', model: 'journalist', limit: 0.09, value: 0.090001, comparison: '<=', pass: false },
+        { name: 'k', kind: 'k', limit: 5, value: 3, comparison: '>=', pass: false },
+        { name: 'sensitive.diagnosis.recursiveCL(l=3).c', kind: 'recursiveCL', attribute: 'diagnosis', limit: 3, value: 2.5, comparison: '<', pass: true },
+        { name: 'future.measure', kind: 'globalRisk', limit: 1, value: 0.5, comparison: '<=', pass: true },
       ],
       labels,
     );

@@ -114,7 +114,7 @@ describe('the determination report (HTML)', () => {
     expect(s).toContain('<td>Highest record risk, journalist model</td><td class="num">at most 0.09</td><td class="num">0.02</td><td><span class="badge">PASS</span></td>');
     expect(s).toContain('0.02 (1 in 50)');
     expect(s).toContain('about 1,235 people; Pitman model');
-    const pass = renderReport({ ...minimalResult(), thresholds: [{ name: 'k', limit: 1, value: 1, comparison: '>=', pass: true }], verdict: 'pass' });
+    const pass = renderReport({ ...minimalResult(), thresholds: [{ name: 'k', kind: 'k', limit: 1, value: 1, comparison: '>=', pass: true }], verdict: 'pass' });
     expect(section(pass.html, 'summary')).toContain('<strong>Every threshold is met</strong> (1 of 1)');
     expect(section(pass.html, 'signoff')).not.toContain('The thresholds are not met');
     expect(section(full.html, 'signoff')).toContain('The thresholds are not met');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { journalistRisk, marketerRisk, prosecutorRisk } from '../../src/risk/adversary.js';
+import { prosecutorRisk } from '../../src/risk/adversary/prosecutor.js';
+import { journalistRisk } from '../../src/risk/adversary/journalist.js';
+import { marketerRisk } from '../../src/risk/adversary/marketer.js';
 import { partitionSizes } from '../../src/risk/classSizes.js';
-import { populationSizesFromFraction, populationSizesFromTable } from '../../src/risk/populationSizes.js';
+import { classPopulationSizes, populationFrame } from '../../src/risk/verdict/frame.js';
 import { summarizeClasses } from '../../src/risk/classes.js';
 import { tableFromRecords, tenRecords } from './fixtures.js';
 
@@ -29,10 +31,11 @@ describe('prosecutor risk', () => {
 describe('journalist and marketer risk', () => {
   it('from a sampling fraction: F = f / pi (pi = 0.5 -> F = 6,2,4,8)', () => {
     const cs = partitionSizes(tenRecords);
-    const pop = populationSizesFromFraction(cs, 0.5);
+    const frame = populationFrame({ samplingFraction: 0.5 }, cs.n);
+    const pop = classPopulationSizes(frame, cs);
     expect([...pop.sizes]).toEqual([6, 2, 4, 8]);
-    expect(pop.populationSize).toBe(20);
-    const j = journalistRisk(cs, pop.sizes, pop.populationSize, levels);
+    expect(frame.size).toBe(20);
+    const j = journalistRisk(cs, pop.sizes, frame.size, levels);
     expect(j.highest).toBe(0.5);
     expect(j.lowest).toBe(0.125);
     expect(j.recordsAtHighest).toBe(1);
@@ -47,9 +50,11 @@ describe('journalist and marketer risk', () => {
   it('from a population table, with an absent class falling back to F = f', () => {
     const cs = partitionSizes(tenRecords);
     // table counts per class: 3, 10, absent (-1), 100
-    const pop = populationSizesFromTable(cs, Float64Array.from([3, 10, -1, 100]), 115);
+    const frame = populationFrame({ table: {} }, cs.n, 115);
+    expect(frame.samplingFraction).toBeCloseTo(10 / 115, 15);
+    const pop = classPopulationSizes(frame, cs, Float64Array.from([3, 10, -1, 100]));
     expect([...pop.sizes]).toEqual([3, 10, 2, 100]);
-    expect(pop.inconsistentGroups).toBe(1);
+    expect(pop.inconsistent).toBe(1);
     const j = journalistRisk(cs, pop.sizes, 115, levels);
     expect(j.highest).toBe(0.5);
     // max(4/115, (3/3 + 1/10 + 2/2 + 4/100)/10 = 0.214)
@@ -59,10 +64,11 @@ describe('journalist and marketer risk', () => {
 
   it('without a population (pi = 1) journalist and marketer equal prosecutor', () => {
     const cs = partitionSizes(tenRecords);
-    const pop = populationSizesFromFraction(cs, 1);
-    expect(pop.source).toBe('none');
+    const frame = populationFrame(undefined, cs.n);
+    expect(frame.source).toBe('none');
+    const pop = classPopulationSizes(frame, cs);
     const p = prosecutorRisk(cs, levels);
-    const j = journalistRisk(cs, pop.sizes, pop.populationSize, levels);
+    const j = journalistRisk(cs, pop.sizes, frame.size, levels);
     expect(j.highest).toBe(p.highest);
     expect(j.average).toBeCloseTo(p.average, 15);
     expect(marketerRisk(cs, pop.sizes).expected).toBeCloseTo(p.average, 15);
@@ -89,9 +95,10 @@ describe('risk invariants (property tests)', () => {
     fc.assert(
       fc.property(records, fraction, (recs, pi) => {
         const cs = partitionSizes(tableFromRecords(recs, 2));
-        const pop = populationSizesFromFraction(cs, pi);
+        const frame = populationFrame({ samplingFraction: pi }, cs.n);
+        const pop = classPopulationSizes(frame, cs);
         const p = prosecutorRisk(cs, levels);
-        const j = journalistRisk(cs, pop.sizes, pop.populationSize, levels);
+        const j = journalistRisk(cs, pop.sizes, frame.size, levels);
         const m = marketerRisk(cs, pop.sizes);
         for (const x of [p.highest, p.lowest, p.average, j.highest, j.lowest, j.average, m.expected]) {
           expect(x).toBeGreaterThanOrEqual(0);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { recodeTable } from '../../src/model/frequencyTable.js';
 import { summarizeClasses } from '../../src/risk/classes.js';
 import { partitionSizes } from '../../src/risk/classSizes.js';
-import { prosecutorRisk } from '../../src/risk/adversary.js';
+import { prosecutorRisk } from '../../src/risk/adversary/prosecutor.js';
 import { tableFromRecords, tenRecords } from './fixtures.js';
 
 describe('recodeTable (generalization on the frequency table)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { minSafeClassSize, thresholdLine, verdictOf } from '../../src/risk/thresholds.js';
+import { minSafeClassSize } from '../../src/risk/adversary/prosecutor.js';
+import { line, verdictOf } from '../../src/risk/verdict/lineKinds.js';
 import { resolveThresholds } from '../../src/config/thresholds.js';
 
 describe('minSafeClassSize', () => {
@@ -26,12 +27,14 @@ describe('minSafeClassSize', () => {
 
 describe('threshold lines and verdict', () => {
   it('compares in the stated direction, boundary included', () => {
-    expect(thresholdLine('k', 5, '>=', 5).pass).toBe(true);
-    expect(thresholdLine('k', 4, '>=', 5).pass).toBe(false);
-    expect(thresholdLine('prosecutor.highestRisk', 0.2, '<=', 0.2).pass).toBe(true);
-    expect(thresholdLine('prosecutor.highestRisk', 0.25, '<=', 0.2).pass).toBe(false);
-    expect(verdictOf([thresholdLine('k', 5, '>=', 5), thresholdLine('x', 0.3, '<=', 0.2)])).toBe('fail');
-    expect(verdictOf([thresholdLine('k', 5, '>=', 5)])).toBe('pass');
+    expect(line('k', 5, 5).pass).toBe(true);
+    expect(line('k', 4, 5).pass).toBe(false);
+    expect(line('highestRisk', 0.2, 0.2, { model: 'prosecutor' })).toMatchObject({ name: 'prosecutor.highestRisk', comparison: '<=', pass: true });
+    expect(line('highestRisk', 0.25, 0.2, { model: 'prosecutor' }).pass).toBe(false);
+    expect(line('deltaDisclosure', 0.5, 0.5, { attribute: 'dx' })).toMatchObject({ name: 'sensitive.dx.delta', comparison: '<', pass: false });
+    expect(line('recursiveCL', 2, 3, { attribute: 'dx', l: 2 }).name).toBe('sensitive.dx.recursiveCL(l=2).c');
+    expect(verdictOf([line('k', 5, 5), line('globalRisk', 0.3, 0.2)])).toBe('fail');
+    expect(verdictOf([line('k', 5, 5)])).toBe('pass');
   });
 
   it('fills thresholds from a preset, explicit values winning', () => {

@@ -1,3 +1,4 @@
+import { populationFrame } from '../../src/risk/verdict/frame.js';
 import fc from 'fast-check';
 import type { SearchModels, SearchPayload } from '../../src/search/evaluator.js';
 import type { UtilityMetric } from '../../src/contracts/search.js';
@@ -50,10 +51,10 @@ export function payloadOf(
     settings: {
       models: ['prosecutor'],
       thresholds: { riskLevels: [0.2] },
-      samplingFraction: 1,
-      populationKnown: false,
+      frame: populationFrame(undefined, counts.reduce((a, b) => a + b, 0)),
       requiredSize: 1,
       maxSuppressed: 0,
+      suppressed: 'drop',
       ...settings,
     },
   };

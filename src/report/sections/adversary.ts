@@ -4,7 +4,7 @@
  */
 import { adversaryModels } from '../../config/spec.js';
 import { presets, releaseContexts } from '../../config/presets.js';
-import { minSafeClassSize } from '../../risk/thresholds.js';
+import { minSafeClassSize } from '../../risk/adversary/prosecutor.js';
 import { Figure, fig } from '../figure.js';
 import type { SectionContext } from './context.js';
 import { thresholdRows, type ThresholdRow } from './thresholdRows.js';

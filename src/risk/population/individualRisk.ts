@@ -61,16 +61,21 @@ export interface IndividualRisk {
  * @param classSizes f_k per class (each >= 1).
  * @param weightSums F_k per class (sum of the sampling weights of its records, finite and
  *   > 0), or undefined when the data has no weights: then r_k = 1/f_k.
+ * @param records records carrying each entry's risk, when entries are not classes: under the
+ *   wildcard policy an entry is a group of identical records whose f and F are the counts and
+ *   weights of the records that match it (sdcMicro's freqCalc), so records[k] <= f_k.
+ *   Default: the classes themselves (records = f_k).
  * @throws RangeError on a size < 1, a weight sum that is not a finite number > 0, or
  *   arrays of different lengths.
  */
-export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array): IndividualRisk {
+export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array, records: Int32Array = classSizes): IndividualRisk {
   const K = classSizes.length;
   if (weightSums !== undefined && weightSums.length !== K) {
     throw new RangeError(`weightSums has ${weightSums.length} entries, classSizes ${K}`);
   }
+  if (records.length !== K) throw new RangeError(`records has ${records.length} entries, classSizes ${K}`);
   const risks = new Float64Array(K);
-  let records = 0;
+  let n = 0;
   // Correctly rounded, so ER does not depend on the order of the classes.
   const erSum = new ExactSum();
   let max = 0;
@@ -93,8 +98,8 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
       } else r = recordRisk(f, f / F, (F - f) / F);
     }
     risks[k] = r;
-    records += f;
-    erSum.add(f * r);
+    n += records[k];
+    erSum.add(records[k] * r);
     if (r > max) max = r;
   }
   const er = erSum.value();
@@ -104,7 +109,7 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
   const cumulative = new Float64Array(K);
   let acc = 0;
   for (let i = 0; i < K; i++) {
-    acc += classSizes[order[i]];
+    acc += records[order[i]];
     cumulative[i] = acc;
   }
   const recordsAbove = (thresholds: readonly number[]): number[] =>
@@ -122,9 +127,9 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
   return {
     risks,
     expectedReidentifications: er,
-    global: records > 0 ? er / records : 0,
+    global: n > 0 ? er / n : 0,
     max,
-    records,
+    records: n,
     classesAtSampleSize: atSample,
     classesBelowSampleSize: below,
     recordsAbove,

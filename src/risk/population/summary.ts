@@ -5,6 +5,7 @@ import { snb } from './snb.js';
 import { dankar } from './dankar.js';
 import type { DankarModel } from '../../contracts/measures.js';
 import { individualRisk } from './individualRisk.js';
+import type { ClassSizes } from '../../model/classSizes.js';
 import type { UniquenessEstimate } from './frequencyOfFrequencies.js';
 import type { EstimateJson, PopulationUniquenessJson, IndividualRiskJson } from '../../contracts/measures.js';
 
@@ -39,16 +40,17 @@ export function populationUniqueness(classSizes: Int32Array, populationSize: num
 
 /**
  * Individual risk (Benedetti & Franconi 1998; Franconi & Polettini 2004; sdcMicro
- * indivRisk): per class from f_k and F_k = the sum of the weights of its records.
- * Returns the JSON summary and the per-class risks.
+ * indivRisk): per class from f_k and F_k = the sum of the weights of its records (under
+ * the wildcard policy: of the records that match it, each group of identical records
+ * counted by its own records). Returns the JSON summary and the per-class risks.
  */
 export function individualRiskOf(
-  classSizes: Int32Array,
+  cs: ClassSizes,
   weightSums: Float64Array,
   levels: readonly number[],
   weights: string,
 ): { json: IndividualRiskJson; risks: Float64Array } {
-  const r = individualRisk(classSizes, weightSums);
+  const r = individualRisk(cs.sizes, weightSums, cs.records);
   const above = r.recordsAbove(levels);
   const recordsAbove: Record<string, number> = {};
   levels.forEach((t, i) => (recordsAbove[String(t)] = above[i]));

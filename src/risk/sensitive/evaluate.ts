@@ -8,9 +8,9 @@ import type { SensitiveThresholds, TDistance } from '../../config/spec.js';
 import type { ClassHistograms } from '../../model/classHistograms.js';
 import type { ThresholdLine } from '../../model/thresholdLine.js';
 import type { SensitiveResult } from '../../contracts/measures.js';
-import { thresholdLine } from '../thresholds.js';
+import { line } from '../verdict/lineKinds.js';
 import { distinctL } from './distinctL.js';
-import { entropyL, satisfiesEntropyL } from './entropyL.js';
+import { ENTROPY_L_TOLERANCE, entropyL, satisfiesEntropyL } from './entropyL.js';
 import { recursiveCL, satisfiesRecursiveCL } from './recursiveCL.js';
 import { tCloseness } from './tCloseness.js';
 import { basicBetaLikeness, enhancedBetaLikeness } from './betaLikeness.js';
@@ -18,6 +18,17 @@ import { deltaDisclosure } from './deltaDisclosure.js';
 import { dropValue, recodeValues } from './select.js';
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * exp(H) of a class whose values are equally frequent is an integer l, but floating point
+ * gives 2.9999999999999996; within the tolerance entropy l-diversity is decided with, the
+ * figure is reported as that integer.
+ */
+function snapToInteger(x: number | null): number | null {
+  if (x === null) return null;
+  const r = Math.round(x);
+  return Math.abs(x - r) <= ENTROPY_L_TOLERANCE * Math.max(1, r) ? r : x;
+}
 
 /**
  * Everything the attribute-disclosure models of one sensitive attribute need besides the
@@ -73,7 +84,7 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
     missingValues: model.missingValues,
     excludedRecords: excluded,
     distinctL: empty ? 0 : distinctL(h),
-    entropyL: empty ? null : finite(entropyL(h)),
+    entropyL: empty ? null : snapToInteger(finite(entropyL(h))),
     recursiveCL: { l, c: empty ? 0 : finite(recursiveCL(h, l).cMin) },
     tCloseness: { measure, t },
     betaLikeness: { basic: empty ? 0 : basicBetaLikeness(h).beta, enhanced: empty ? 0 : finite(enhancedBetaLikeness(h).beta) },
@@ -81,24 +92,19 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
   };
 
   const lines: ThresholdLine[] = [];
-  const p = `sensitive.${name}`;
-  if (th.l !== undefined) lines.push(thresholdLine(`${p}.distinctL`, result.distinctL, '>=', th.l));
-  if (th.entropyL !== undefined) {
-    const line = thresholdLine(`${p}.entropyL`, result.entropyL ?? 0, '>=', th.entropyL);
-    // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
-    line.pass = !empty && satisfiesEntropyL(h, th.entropyL);
-    lines.push(line);
-  }
+  const at = { attribute: name };
+  if (th.l !== undefined) lines.push(line('distinctL', result.distinctL, th.l, at));
+  // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
+  if (th.entropyL !== undefined) lines.push(line('entropyL', result.entropyL ?? 0, th.entropyL, at, !empty && satisfiesEntropyL(h, th.entropyL)));
   if (th.recursiveCL) {
     // Every class passes for c strictly above the supremum cMin: the line reads cMin < c.
-    const line = thresholdLine(`${p}.recursiveCL(l=${th.recursiveCL.l}).c`, recursiveCL(h, th.recursiveCL.l).cMin, '<', th.recursiveCL.c);
-    line.pass = !empty && satisfiesRecursiveCL(h, th.recursiveCL.c, th.recursiveCL.l);
-    lines.push(line);
+    const { c, l: rl } = th.recursiveCL;
+    lines.push(line('recursiveCL', recursiveCL(h, rl).cMin, c, { ...at, l: rl }, !empty && satisfiesRecursiveCL(h, c, rl)));
   }
-  if (th.t !== undefined) lines.push(thresholdLine(`${p}.t`, t, '<=', th.t));
-  if (th.beta !== undefined) lines.push(thresholdLine(`${p}.beta`, result.betaLikeness.basic, '<=', th.beta));
-  if (th.enhancedBeta !== undefined) lines.push(thresholdLine(`${p}.enhancedBeta`, result.betaLikeness.enhanced ?? Infinity, '<=', th.enhancedBeta));
+  if (th.t !== undefined) lines.push(line('tCloseness', t, th.t, at));
+  if (th.beta !== undefined) lines.push(line('betaLikeness', result.betaLikeness.basic, th.beta, at));
+  if (th.enhancedBeta !== undefined) lines.push(line('enhancedBetaLikeness', result.betaLikeness.enhanced ?? Infinity, th.enhancedBeta, at));
   // delta-disclosure is strict (Brickell & Shmatikov 2008): |ln(p/q)| < delta.
-  if (th.delta !== undefined) lines.push(thresholdLine(`${p}.delta`, result.deltaDisclosure, '<', th.delta));
+  if (th.delta !== undefined) lines.push(line('deltaDisclosure', result.deltaDisclosure, th.delta, at));
   return { result, lines };
 }

@@ -1,0 +1,62 @@
+/**
+ * `edra analyze --levels`: the classes of the data generalized to given hierarchy levels,
+ * with record suppression as the search and anonymize apply it (src/risk/verdict/
+ * suppression.ts), so the measures that follow are those of the output anonymize writes.
+ */
+import type { LoadedSpec } from '../config/loadSpec.js';
+import type { ResolvedThresholds } from '../config/thresholds.js';
+import { DataError, SpecError } from '../errors.js';
+import type { ResolvedHierarchy } from '../model/hierarchy.js';
+import type { TransformationJson } from '../contracts/analysis.js';
+import { partitionSizes } from '../risk/classSizes.js';
+import type { PopulationFrame } from '../risk/verdict/frame.js';
+import { requiredClassSize } from '../risk/verdict/requiredSize.js';
+import { hierarchySummary } from '../hierarchy/summary.js';
+import { applyLevels } from '../search/applyLevels.js';
+import type { ClassSet } from './classSet.js';
+import { levelsFromNames, riskSnapshot } from './generalization.js';
+
+/** The generalized classes, the transformation's JSON and a note saying what was done. */
+export function generalizeClasses(
+  loaded: LoadedSpec,
+  set: ClassSet,
+  hierarchies: readonly ResolvedHierarchy[],
+  byName: Record<string, number>,
+  frame: PopulationFrame,
+  thresholds: ResolvedThresholds,
+  display: string,
+): { set: ClassSet; transformation: TransformationJson; note: string } {
+  const { spec } = loaded;
+  if (spec.missingValues === 'wildcard') {
+    throw new SpecError(`${loaded.file}: --levels needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.levelsWildcard]`, { file: loaded.file, rule: 'spec.levelsWildcard' });
+  }
+  if (spec.population?.table) {
+    throw new SpecError(`${loaded.file}: --levels cannot use a population table (its counts are per original QI combination) [rule: spec.levelsPopulationTable]`, {
+      file: loaded.file,
+      rule: 'spec.levelsPopulationTable',
+    });
+  }
+  const qis = spec.attributes.quasiIdentifiers;
+  const levels = levelsFromNames(byName, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+  const required = requiredClassSize(spec.adversary, thresholds, frame);
+  const limit = spec.search?.suppressionLimit ?? 0;
+  const mode = spec.search?.suppressed ?? 'drop';
+  const applied = applyLevels(set.table, hierarchies, levels, required, Math.floor(limit * set.classes.n), mode);
+  const classes = partitionSizes(applied.table);
+  if (classes.n === 0) throw new DataError(`${display}: every record was suppressed [rule: data.allSuppressed]`, { file: display, rule: 'data.allSuppressed' });
+  const classOf = set.classOf ? Int32Array.from(set.classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
+  const transformation: TransformationJson = {
+    levels: Object.fromEntries(qis.map((q, i) => [q, levels[i]])),
+    heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])),
+    hierarchies: hierarchies.map(hierarchySummary),
+    suppressed: applied.suppressed,
+    suppressedAs: mode,
+    suppressionLimit: limit,
+    requiredClassSize: required,
+    before: riskSnapshot(set.classes, frame, spec.adversary),
+    after: riskSnapshot(classes, frame, spec.adversary),
+  };
+  const what = applied.suppressed ? `; ${applied.suppressed} records in classes below ${required} were suppressed (${mode === 'mask' ? 'masked: one class of all "*"' : 'dropped'})` : '';
+  const note = `generalized to levels ${qis.map((q, i) => `${q}=${levels[i]}`).join(', ')}${what}: the measures below are those of the transformed data.`;
+  return { set: { table: applied.table, classes, classOf, excluded: set.excluded, notes: set.notes }, transformation, note };
+}
