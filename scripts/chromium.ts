@@ -1,13 +1,19 @@
 /**
- * Launches Debian's Chromium (/usr/bin/chromium, installed by `apt-get install chromium`; never
- * a downloaded browser) through playwright-core, headless, offline, with a fresh profile and
+ * Launches a headless Chromium through playwright-core, offline, with a fresh profile and
  * nothing that phones home. Used by the report's browser test and by report:sample.
+ *
+ * Which Chromium: Debian's /usr/bin/chromium when it is installed, else the one shipped inside
+ * the npm devDependency @sparticuz/chromium, whose executablePath() unpacks it (with its fonts
+ * and SwiftShader) into os.tmpdir() on first use, about 1.5 s, and reuses it after. Never a
+ * browser downloaded at run time: `npm ci` alone is enough.
  */
+import fs from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const chromiumPath = '/usr/bin/chromium';
+/** Debian's Chromium (apt-get install chromium), preferred when present. */
+export const systemChromiumPath = '/usr/bin/chromium';
 
-/** Flags: headless, no sandbox (root in CI), no GPU, no background network, no updates, no sync. */
+/** Our flags: headless, no sandbox (root in CI), no GPU, no background network, no updates, no sync. */
 export const chromiumArgs: readonly string[] = [
   '--headless',
   '--no-sandbox',
@@ -19,12 +25,46 @@ export const chromiumArgs: readonly string[] = [
   '--no-first-run',
 ];
 
-/** A persistent context over a fresh user-data directory (the caller creates and removes it). */
-export function launchChromium(userDataDir: string, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
+export interface ChromiumBinary {
+  /** The executable to launch. */
+  path: string;
+  /** Where it comes from: Debian's package or the npm package. */
+  source: 'system' | 'npm';
+  /** The flags to launch it with. */
+  args: string[];
+}
+
+/** `base` then `ours`, one flag per switch name: where both set a switch, ours wins. */
+export function mergeArgs(base: readonly string[], ours: readonly string[]): string[] {
+  const name = (a: string) => a.split('=')[0];
+  const mine = new Set(ours.map(name));
+  return [...base.filter((a) => !mine.has(name(a))), ...ours];
+}
+
+/**
+ * The Chromium to drive: Debian's with our flags, else the npm package's (unpacked on first
+ * call) with its recommended flags merged with ours. Rejects only if neither can be had.
+ */
+export async function findChromium(): Promise<ChromiumBinary> {
+  if (fs.existsSync(systemChromiumPath)) return { path: systemChromiumPath, source: 'system', args: [...chromiumArgs] };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // no GPU, as our flags say: its flags then turn WebGL off instead of selecting SwiftShader
+  packaged.setGraphicsMode = false;
+  return { path: await packaged.executablePath(), source: 'npm', args: mergeArgs(packaged.args, chromiumArgs) };
+}
+
+/** The path of the Chromium that launchChromium starts (see findChromium). */
+export async function chromiumExecutablePath(): Promise<string> {
+  return (await findChromium()).path;
+}
+
+/** A persistent, offline context over a fresh user-data directory (the caller creates and removes it). */
+export async function launchChromium(userDataDir: string, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
+  const { path: executablePath, args } = await findChromium();
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
+    executablePath,
     headless: true,
-    args: [...chromiumArgs],
+    args,
     viewport,
     offline: true,
   });

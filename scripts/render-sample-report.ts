@@ -1,20 +1,23 @@
 /**
  * Renders the sample's determination report (analyses/encounters.yaml) and a screenshot of its
- * first screen for the README: docs/report.png. Run with `npm run report:sample` (needs Debian's
- * chromium: apt-get install chromium). Pass a directory to also keep the HTML, twin and PDF there.
+ * first screen for the README: docs/report.png. Run with `npm run report:sample` (Debian's
+ * chromium when installed, else @sparticuz/chromium's: see chromium.ts). Pass a directory to also
+ * keep the HTML, twin and PDF there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/cli/program.js';
-import { chromiumPath, launchChromium } from './chromium.js';
+import { findChromium, launchChromium } from './chromium.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const keep = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 
 async function main(): Promise<number> {
-  if (!fs.existsSync(chromiumPath)) {
-    process.stderr.write(`render-sample-report: ${chromiumPath} is missing (apt-get install chromium)\n`);
+  try {
+    await findChromium();
+  } catch (e) {
+    process.stderr.write(`render-sample-report: no Chromium (${e instanceof Error ? e.message : String(e)}); run npm ci\n`);
     return 1;
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'edra-sample-report-'));
