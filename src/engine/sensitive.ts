@@ -3,7 +3,6 @@
  * distance, the value hierarchy or explicit order as codes (files read here), the thresholds.
  * The measures themselves are src/risk/sensitive/evaluate.ts.
  */
-import path from 'node:path';
 import type { Spec, SensitiveThresholds, TDistance } from '../config/spec.js';
 import { DataError, SpecError } from '../errors.js';
 import type { LoadedSpec } from '../config/loadSpec.js';
@@ -11,7 +10,8 @@ import type { Database } from '../data/database.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import type { EncodedData, SensitiveData } from '../data/encode.js';
 import type { ClassHistograms } from '../model/classHistograms.js';
-import { readArxHierarchy } from '../hierarchy/arxCsv.js';
+import { resolveHierarchy } from '../hierarchy/resolve.js';
+import { compileValueHierarchy, type CompiledValueHierarchy } from '../risk/sensitive/valueHierarchy.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import type { SensitiveModel } from '../risk/sensitive/evaluate.js';
 
@@ -36,14 +36,15 @@ export async function sensitiveClasses(
   const out = [];
   for (let j = 0; j < encoded.sensitive.length; j++) {
     const data = encoded.sensitive[j];
-    const model = await prepareSensitive(loaded.spec, loaded.baseDir, { data, dictionary: () => sensitiveDictionary(db, j) });
+    const model = await prepareSensitive(loaded, { data, dictionary: () => sensitiveDictionary(db, j) });
     out.push({ model, histograms: classes ? mergeHistograms(data.histograms, classes.classOf, classes.count) : data.histograms });
   }
   return out;
 }
 
 /** Reads what the models of one sensitive attribute need (dictionary, hierarchy, order). */
-export async function prepareSensitive(spec: Spec, baseDir: string, input: SensitiveInput): Promise<SensitiveModel> {
+export async function prepareSensitive(loaded: LoadedSpec, input: SensitiveInput): Promise<SensitiveModel> {
+  const { spec, baseDir, file: specFile } = loaded;
   const { data } = input;
   const name = data.name;
   const settings = spec.sensitive[name] ?? { missing: 'ownValue' as const, hierarchyDelimiter: ';' };
@@ -55,8 +56,20 @@ export async function prepareSensitive(spec: Spec, baseDir: string, input: Sensi
     });
   }
   const dropNull = settings.missing === 'exclude' && data.nullCode >= 0;
-  const nullCode = dropNull ? -1 : data.nullCode;
+  if (measure === 'ordered' && data.nullCode >= 0 && !dropNull) {
+    // A missing value has no rank in an order: sorting it last would put it above the maximum.
+    throw new SpecError(
+      `spec sensitive.${name}: ${data.missing} record(s) have no value, and the ordered distance of t-closeness cannot place a missing value in the order; set missing: exclude (or distance: equal) [rule: spec.orderedMissing]`,
+      { path: `sensitive.${name}.missing`, rule: 'spec.orderedMissing' },
+    );
+  }
   const m = data.histograms.valueCount;
+  // The policy applies before the tree or order is built: under exclude the missing value's
+  // code is dropped from the histograms (codes above it shift down), and so from the domain.
+  const domain = async (): Promise<(string | null)[]> => {
+    const dict = (await input.dictionary()).slice(0, m);
+    return dropNull ? dict.filter((_, code) => code !== data.nullCode) : dict;
+  };
   const model: SensitiveModel = {
     name,
     type: data.type,
@@ -67,11 +80,9 @@ export async function prepareSensitive(spec: Spec, baseDir: string, input: Sensi
     thresholds: { ...pickSensitive(spec.thresholds), ...(settings.thresholds ?? {}) },
   };
   if (measure === 'hierarchical') {
-    const dict = (await input.dictionary()).slice(0, m);
-    model.hierarchyLevels = hierarchyLevels(dict, nullCode, path.resolve(baseDir, settings.hierarchy!), settings.hierarchy!, settings.hierarchyDelimiter, name);
+    model.hierarchy = valueHierarchy(await domain(), settings.hierarchy!, settings.hierarchyDelimiter, name, { baseDir, specFile });
   } else if (measure === 'ordered' && settings.order) {
-    const dict = (await input.dictionary()).slice(0, m);
-    model.ranks = orderRanks(dict, nullCode, settings.order, name);
+    model.ranks = orderRanks(await domain(), settings.order, name);
   }
   return model;
 }
@@ -85,54 +96,27 @@ function pickSensitive(t: Spec['thresholds']): SensitiveThresholds {
 }
 
 /**
- * Maps the attribute's values to the levels of an ARX hierarchy: levels[i][v] = group id of
- * value v at level i+1 (ids numbered by first appearance). A missing value (own value) is a
- * leaf of its own under the root. Values the file does not list are a data error counting
- * them, never naming them.
+ * The value hierarchy of a sensitive attribute for the hierarchical ground distance,
+ * resolved through src/hierarchy exactly as a QI hierarchy is (the same consistency checks
+ * and messages; uncovered values counted, never named), then compiled once: levels 1..H of
+ * the resolved maps, with an implicit root added above a top level that still has several
+ * labels (an ARX file without a final "*" column, as ARX users write them). The missing
+ * value is a leaf of its own under the root; under `missing: exclude` it carries no mass.
  */
-function hierarchyLevels(dict: (string | null)[], nullCode: number, file: string, display: string, delimiter: string, name: string): Int32Array[] {
-  const table = readArxHierarchy(file, display, delimiter);
-  const rowOf = new Map<string, string[]>();
-  for (const r of table.rows) rowOf.set(r[0], r);
-  const m = dict.length;
-  let uncovered = 0;
-  const rows = dict.map((v, code) => {
-    if (code === nullCode || v === null) return undefined;
-    const r = rowOf.get(v);
-    if (!r) uncovered++;
-    return r;
-  });
-  if (uncovered > 0) {
-    throw new DataError(`${display}: ${uncovered} value(s) of sensitive attribute "${name}" are not covered by the hierarchy [rule: hierarchy.uncovered]`, {
-      file: display,
-      column: name,
-      rule: 'hierarchy.uncovered',
-    });
-  }
-  const height = table.levels - 1;
-  const levels: Int32Array[] = [];
-  for (let i = 1; i <= Math.max(1, height); i++) {
-    const ids = new Map<string, number>();
-    const level = new Int32Array(m);
-    for (let v = 0; v < m; v++) {
-      const r = rows[v];
-      // The top level is the single root; a missing value sits alone below it.
-      const label = i === Math.max(1, height) ? '\u0000root' : r ? `L:${r[Math.min(i, height)]}` : '\u0000missing';
-      let id = ids.get(label);
-      if (id === undefined) ids.set(label, (id = ids.size));
-      level[v] = id;
-    }
-    levels.push(level);
-  }
-  return levels;
+function valueHierarchy(dict: (string | null)[], file: string, delimiter: string, name: string, loaded: { baseDir: string; specFile: string }): CompiledValueHierarchy {
+  const resolved = resolveHierarchy({ file, delimiter }, name, dict, loaded);
+  const levels = resolved.maps.slice(1);
+  const top = resolved.labels[resolved.height];
+  if (resolved.height === 0 || top.length > 1) levels.push(new Int32Array(dict.length));
+  return compileValueHierarchy(dict.length, levels);
 }
 
-/** Rank of each value code in an explicit order (missing value last). */
-function orderRanks(dict: (string | null)[], nullCode: number, order: readonly string[], name: string): Int32Array {
+/** Rank of each value code in an explicit order (the domain holds no missing value). */
+function orderRanks(dict: (string | null)[], order: readonly string[], name: string): Int32Array {
   const pos = new Map(order.map((v, i) => [v, i]));
   let unknown = 0;
-  const ranks = Int32Array.from(dict, (v, code) => {
-    if (code === nullCode || v === null) return order.length;
+  const ranks = Int32Array.from(dict, (v) => {
+    if (v === null) return order.length;
     const r = pos.get(v);
     if (r === undefined) unknown++;
     return r ?? -1;

@@ -88,7 +88,7 @@ sensitive:
 attributes: { quasiIdentifiers: [a, b], sensitive: [d] }
 sensitive: { d: { hierarchy: dx-short.csv } }
 `),
-    ).rejects.toThrow(/1 value\(s\) of sensitive attribute "d" are not covered.*hierarchy.uncovered/);
+    ).rejects.toThrow(/1 of 2 distinct value\(s\) of attribute "d" are not covered.*hierarchy.uncovered/);
   });
 });
 

@@ -12,7 +12,8 @@ import { line } from '../verdict/lineKinds.js';
 import { distinctL } from './distinctL.js';
 import { ENTROPY_L_TOLERANCE, entropyL, satisfiesEntropyL } from './entropyL.js';
 import { recursiveCL, satisfiesRecursiveCL } from './recursiveCL.js';
-import { tCloseness } from './tCloseness.js';
+import { hierarchicalDistanceT, tCloseness } from './tCloseness.js';
+import type { CompiledValueHierarchy } from './valueHierarchy.js';
 import { basicBetaLikeness, enhancedBetaLikeness } from './betaLikeness.js';
 import { deltaDisclosure } from './deltaDisclosure.js';
 import { dropValue, recodeValues } from './select.js';
@@ -44,8 +45,8 @@ export interface SensitiveModel {
   /** Code of the missing value, or -1. */
   nullCode: number;
   measure: TDistance;
-  /** Hierarchical distance: the value hierarchy's levels over the codes. */
-  hierarchyLevels?: Int32Array[];
+  /** Hierarchical distance: the value hierarchy over the codes, compiled once per attribute. */
+  hierarchy?: CompiledValueHierarchy;
   /** Ordered distance with an explicit order: rank of each code. */
   ranks?: Int32Array;
   thresholds: SensitiveThresholds;
@@ -68,7 +69,7 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
   const m = h.valueCount;
   let t: number;
   if (h.offsets.length <= 1) t = 0;
-  else if (measure === 'hierarchical') t = tCloseness(h, { kind: 'hierarchical', levels: model.hierarchyLevels! }).t;
+  else if (measure === 'hierarchical') t = hierarchicalDistanceT(h, model.hierarchy!).t;
   else if (measure === 'ordered' && model.ranks) {
     h = recodeValues(h, model.ranks);
     t = tCloseness(h, { kind: 'ordered' }).t;
