@@ -32,7 +32,7 @@ export const csvOptionsSchema = z
     types: z
       .record(z.string(), z.string().min(1))
       .optional()
-      .describe('Column type overrides (DuckDB type names), e.g. { zip: VARCHAR }. QI and sensitive columns are always read as text.'),
+      .describe('Column type overrides (DuckDB type names), e.g. { zip: VARCHAR }. Quasi-identifier columns are always read as text (leading zeros kept); sensitive and other columns keep their detected or overridden type (a numeric sensitive attribute gets the ordered distance).'),
   })
   .describe('CSV/TSV read options; everything not given is auto-detected.');
 
@@ -76,11 +76,10 @@ export const populationTableSchema = z.strictObject({
 export const populationSchema = z
   .strictObject({
     size: z.number().int().positive().optional().describe('Population size N the dataset is a sample of.'),
-    samplingFraction: probability.optional().describe('Sampling fraction pi = n / N.'),
+    samplingFraction: probability
+      .optional()
+      .describe('Sampling fraction pi = n / N. Given with size, both are taken as they are: the frame of a released file whose records were suppressed from a sample at pi of N.'),
     table: populationTableSchema.optional().describe('Population counts per QI combination (e.g. census tables): gives F_k directly.'),
-  })
-  .refine((p) => !(p.size !== undefined && p.samplingFraction !== undefined), {
-    message: 'give either size or samplingFraction, not both',
   });
 
 export const tDistances = ['equal', 'ordered', 'hierarchical'] as const;

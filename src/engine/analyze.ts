@@ -25,7 +25,7 @@ import { analysisResult } from './analysisResult.js';
 import { classesUnderPolicy, sumByClass, type ClassSet } from './classSet.js';
 import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
-import { generalizeClasses } from './levels.js';
+import { checkLevelsSpec, generalizeClasses } from './levels.js';
 import { groupColumns } from './recordRiskColumns.js';
 import { sensitiveClasses } from './sensitive.js';
 
@@ -80,6 +80,7 @@ export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}):
 async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions): Promise<Analysis> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
+  if (options.levels) checkLevelsSpec(loaded);
   const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined });
   progress('computing risk');
   const frame = frameOf(loaded, input.encoded.rows, input.populationTotal);

@@ -16,6 +16,20 @@ import { applyLevels } from '../search/applyLevels.js';
 import type { ClassSet } from './classSet.js';
 import { levelsFromNames, riskSnapshot } from './generalization.js';
 
+/** --levels needs classes that partition the records and a frame that generalizes: checked before any data is read. */
+export function checkLevelsSpec(loaded: LoadedSpec): void {
+  const { spec } = loaded;
+  if (spec.missingValues === 'wildcard') {
+    throw new SpecError(`${loaded.file}: --levels needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.levelsWildcard]`, { file: loaded.file, rule: 'spec.levelsWildcard' });
+  }
+  if (spec.population?.table) {
+    throw new SpecError(`${loaded.file}: --levels cannot use a population table (its counts are per original QI combination) [rule: spec.levelsPopulationTable]`, {
+      file: loaded.file,
+      rule: 'spec.levelsPopulationTable',
+    });
+  }
+}
+
 /** The generalized classes, the transformation's JSON and a note saying what was done. */
 export function generalizeClasses(
   loaded: LoadedSpec,
@@ -27,15 +41,6 @@ export function generalizeClasses(
   display: string,
 ): { set: ClassSet; transformation: TransformationJson; note: string } {
   const { spec } = loaded;
-  if (spec.missingValues === 'wildcard') {
-    throw new SpecError(`${loaded.file}: --levels needs missingValues ownValue or exclude (wildcard classes overlap) [rule: spec.levelsWildcard]`, { file: loaded.file, rule: 'spec.levelsWildcard' });
-  }
-  if (spec.population?.table) {
-    throw new SpecError(`${loaded.file}: --levels cannot use a population table (its counts are per original QI combination) [rule: spec.levelsPopulationTable]`, {
-      file: loaded.file,
-      rule: 'spec.levelsPopulationTable',
-    });
-  }
   const qis = spec.attributes.quasiIdentifiers;
   const levels = levelsFromNames(byName, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
   const required = requiredClassSize(spec.adversary, thresholds, frame);

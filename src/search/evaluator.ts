@@ -138,13 +138,15 @@ export class NodeEvaluator {
       monotoneFail: S > s.maxSuppressed,
       highestRisk: 1,
     };
-    if (out.monotoneFail || kept === 0) return out;
+    // Suppressing every record leaves nothing to release (dropped) or one all-"*" class (masked).
+    const emptyOutput = kept === 0 && !out.monotoneFail && s.suppressed === 'drop';
+    if (emptyOutput || (out.monotoneFail && !withLines)) return out;
     const { lines, highestRisk, k: outputK } = this.check(classes, classOfGroup);
     out.highestRisk = highestRisk;
     out.k = outputK;
     const mode: SuppressionMode = s.maxSuppressed > 0 ? s.suppressed : 'none';
-    out.feasible = lines.every((l) => l.pass);
-    out.monotoneFail = lines.some((l) => !l.pass && isMonotone(l.kind, mode));
+    out.feasible = !out.monotoneFail && lines.every((l) => l.pass);
+    out.monotoneFail = out.monotoneFail || lines.some((l) => !l.pass && isMonotone(l.kind, mode));
     if (withLines) out.lines = lines;
     return out;
   }

@@ -7,6 +7,8 @@
  *
  * - population.samplingFraction pi: N = rows / pi.
  * - population.size N: pi = rows / N (an error when N < rows).
+ * - both: N and pi as given (the frame certified for a file before its records were
+ *   suppressed: re-analysing the released file in it gives the figures that were certified).
  * - population.table: F_k from the table's counts; N = population.size, else the table total;
  *   pi = rows / N.
  * - nothing: the data is the population, pi = 1, N = rows, F_k = f_k.
@@ -56,6 +58,10 @@ export function populationFrame(population: PopulationSpec | undefined, rows: nu
     const size = population.size ?? tableTotal ?? 0;
     if (!(size >= rows) || size <= 0) throw new FrameError(`the population (${size}) is smaller than the ${rows} records of the data`, 'spec.populationSize');
     return { source: 'populationTable', size, samplingFraction: rows / size, rows };
+  }
+  if (population?.size !== undefined && population.samplingFraction !== undefined) {
+    if (population.size < rows) throw new FrameError(`spec population.size (${population.size}) is smaller than the ${rows} records of the data`, 'spec.populationSize');
+    return { source: population.samplingFraction === 1 ? 'none' : 'samplingFraction', size: population.size, samplingFraction: population.samplingFraction, rows };
   }
   if (population?.size !== undefined) {
     if (population.size < rows) throw new FrameError(`spec population.size (${population.size}) is smaller than the ${rows} records of the data`, 'spec.populationSize');
