@@ -20,7 +20,7 @@ import { qiContribution } from '../risk/qiContribution.js';
 import { suda2Parallel } from '../risk/suda/worker.js';
 import { scoresFromMsu } from '../risk/suda/disSuda.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
-import { measure, type Verdict, type VerdictInput } from '../risk/verdict/verdict.js';
+import { measure, type VerdictInput } from '../risk/verdict/verdict.js';
 import { analysisResult } from './analysisResult.js';
 import { classesUnderPolicy, sumByClass, type ClassSet } from './classSet.js';
 import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
@@ -214,4 +214,3 @@ function round(x: number): number {
   return Number(x.toPrecision(6));
 }
 
-export type { Verdict };

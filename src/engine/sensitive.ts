@@ -4,7 +4,7 @@
  * The measures themselves are src/risk/sensitive/evaluate.ts.
  */
 import type { Spec, SensitiveThresholds, TDistance } from '../config/spec.js';
-import { DataError, SpecError } from '../errors.js';
+import { SpecError } from '../errors.js';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import type { Database } from '../data/database.js';
 import { sensitiveDictionary } from '../data/dictionary.js';

@@ -17,6 +17,7 @@ import type { ResolvedThresholds } from '../../src/config/thresholds.js';
 import { instanceArb } from './fixtures.js';
 
 const sensitiveValues = 3;
+const runs = Number(process.env.EDRA_PROPERTY_RUNS ?? 1000);
 
 const caseArb = fc.record({
   base: instanceArb,
@@ -149,9 +150,9 @@ describe('the search evaluates a node as the analysis measures its output', () =
         if (o.feasible) feasible++;
         if (o.suppressed > 0 && o.suppressed <= p.settings.maxSuppressed) suppressedCases++;
       }),
-      { numRuns: Number(process.env.EDRA_PROPERTY_RUNS ?? 1000) },
+      { numRuns: runs },
     );
     expect(feasible).toBeGreaterThan(10);
     expect(suppressedCases).toBeGreaterThan(5);
-  });
+  }, Math.max(60_000, runs * 100));
 });

@@ -3,7 +3,6 @@ import { pitman } from './pitman.js';
 import { zayatz } from './zayatz.js';
 import { snb } from './snb.js';
 import { dankar } from './dankar.js';
-import type { DankarModel } from '../../contracts/measures.js';
 import { individualRisk } from './individualRisk.js';
 import type { ClassSizes } from '../../model/classSizes.js';
 import type { UniquenessEstimate } from './frequencyOfFrequencies.js';
