@@ -72,7 +72,7 @@ export function adversarySection({ result, settings, labels }: SectionContext): 
       inconsistentClasses: p.inconsistentClasses ? fig.count(p.inconsistentClasses) : null,
       notes: [...p.notes, ...result.notes],
     },
-    thresholds: thresholdRows(result.thresholds, labels),
+    thresholds: thresholdRows(result.thresholds, labels, result.sensitive),
     rationale: ts.rationale ?? null,
     minClassSize: ts.minClassSizeForHighestRisk !== undefined ? fig.integer(ts.minClassSizeForHighestRisk) : null,
     requiredSize: required === undefined ? null : fig.integer(required),

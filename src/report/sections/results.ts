@@ -151,7 +151,7 @@ function recordsAtRisk(ctx: SectionContext): RecordsAtRiskModel | null {
       rows.push({ label: labels.get(`atRisk.${key}`), threshold: fig.risk(ts.highestRisk), records: fig.count(above), fraction: share(above) });
     }
   }
-  const irLimit = result.thresholds.find((l) => l.name === 'individualRisk.max')?.limit;
+  const irLimit = result.thresholds.find((l) => l.kind === 'individualRiskMax')?.limit;
   const irAbove = irLimit === undefined ? undefined : result.individualRisk?.recordsAbove[String(irLimit)];
   if (irLimit !== undefined && irAbove !== undefined) {
     rows.push({ label: labels.get('atRisk.individual'), threshold: fig.risk(irLimit), records: fig.count(irAbove), fraction: share(irAbove) });

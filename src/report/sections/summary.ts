@@ -48,7 +48,7 @@ export interface SummaryModel {
 /** Builds the summary. */
 export function summarySection(ctx: SectionContext): SummaryModel {
   const { result, labels, settings } = ctx;
-  const lines = thresholdRows(result.thresholds, labels);
+  const lines = thresholdRows(result.thresholds, labels, result.sensitive);
   const risks: ModelRisk[] = [];
   const { prosecutor, journalist, marketer } = result.risk;
   for (const [key, r] of [
