@@ -8,7 +8,7 @@ import { classSizeBands, riskBands, type RiskBand } from '../bands.js';
 import { Figure, fig } from '../figure.js';
 import type { SafeHtml } from '../safeHtml.js';
 import type { Labels } from '../templateDir.js';
-import { recordsAnalysed, requiredClassSize, type SectionContext } from './context.js';
+import { recordsAnalysed, recordsBasis, requiredClassSize, type RecordsBasisModel, type SectionContext } from './context.js';
 import { qiContributionResults, type QiContributionModel } from './resultsQiContribution.js';
 import { sensitiveResults, type SensitiveModel } from './resultsSensitive.js';
 import { individualRiskResults, populationResults, sudaResults, type IndividualRiskModel, type PopulationModel, type SudaModel } from './resultsPopulation.js';
@@ -37,7 +37,9 @@ export interface RecordsAtRiskModel {
 }
 
 export interface ResultsModel {
+  /** n: the records every figure of the section is over. */
   records: Figure;
+  recordsBasis: RecordsBasisModel;
   classSizes: ClassSizesModel;
   riskDistribution: RiskDistributionModel | null;
   recordsAtRisk: RecordsAtRiskModel | null;
@@ -52,9 +54,10 @@ export interface ResultsModel {
 
 /** Builds the results section. */
 export function resultsSection(ctx: SectionContext): ResultsModel {
-  const { result } = ctx;
+  const basis = recordsBasis(ctx);
   return {
-    records: fig.count(recordsAnalysed(result)),
+    records: basis.analysed,
+    recordsBasis: basis,
     classSizes: classSizes(ctx),
     riskDistribution: riskDistribution(ctx),
     recordsAtRisk: recordsAtRisk(ctx),

@@ -3,7 +3,7 @@
  * model, population uniqueness, and what is released under which controls, on one screen.
  */
 import { Figure, fig, oneIn } from '../figure.js';
-import { recordsAnalysed, type SectionContext } from './context.js';
+import { recordsBasis, type RecordsBasisModel, type SectionContext } from './context.js';
 import { thresholdRows, type ThresholdRow } from './thresholdRows.js';
 
 export interface ModelRisk {
@@ -25,6 +25,8 @@ export interface SummaryModel {
   failed: Figure;
   total: Figure;
   records: Figure;
+  /** Which records the figures are over (read, excluded, suppressed). */
+  recordsBasis: RecordsBasisModel;
   k: Figure;
   classes: Figure;
   sampleUniques: Figure;
@@ -80,13 +82,15 @@ export function summarySection(ctx: SectionContext): SummaryModel {
   const roles = result.dataset.columns;
   const t = result.transformation;
   const rel = result.release;
+  const basis = recordsBasis(ctx);
   return {
     passed: result.verdict === 'pass',
     thresholdsConfigured: lines.length > 0,
     lines,
     failed: fig.count(lines.filter((l) => !l.pass).length),
     total: fig.count(lines.length),
-    records: fig.count(recordsAnalysed(result)),
+    records: basis.analysed,
+    recordsBasis: basis,
     k: fig.integer(result.k),
     classes: fig.count(result.classes.count),
     sampleUniques: fig.count(result.classes.uniques),
