@@ -12,8 +12,15 @@ export interface SearchJson {
     levels: Record<string, number>;
     metric: UtilityMetric;
     utility: number;
+    /** Records suppressed (in classes below the required size; dropped or masked). */
     suppressed: number;
+    /** Classes of the generalized data before suppression. */
     classes: number;
+    /** Classes of the output, after suppression (masked records count as one class): the classes `edra analyze --levels` measures at the optimum. */
+    releasedClasses: number;
+    /** Records of the output: the records analysed less those dropped (masked records stay). */
+    releasedRecords: number;
+    /** Smallest class of the output. */
     k: number;
     /** Other feasible nodes with the same utility (ties broken by the lower sum of levels). */
     tiedWith: number;

@@ -16,7 +16,9 @@ import type { ThresholdLine } from '../model/thresholdLine.js';
 import type { SearchJson } from '../contracts/search.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
+import { ClassScratch, classesOf } from '../risk/recodedClasses.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
+import { outputClasses } from '../risk/verdict/suppression.js';
 import { groupCodesOf } from '../search/applyLevels.js';
 import { NodeEvaluator, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
@@ -105,6 +107,7 @@ export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSe
           utility: best.utility,
           suppressed: best.suppressed,
           classes: best.classes,
+          ...releasedAt(payload, lattice.levels(best.node)),
           k: best.k,
           tiedWith: outcome.ties,
         }
@@ -117,6 +120,16 @@ export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSe
     elapsedMs: Math.round(performance.now() - started),
     notes: prepared.notes,
   };
+}
+
+/** The classes and records of a node's output: after suppression, as the analysis at that node measures them. */
+function releasedAt(payload: SearchPayload, levels: Int32Array): { releasedClasses: number; releasedRecords: number } {
+  const s = payload.settings;
+  const node = classesOf(payload, levels, new ClassScratch(payload.counts.length));
+  const output = outputClasses(node.sizes, node.count, s.requiredSize, s.maxSuppressed, s.suppressed);
+  let records = 0;
+  for (const size of output.sizes) records += size;
+  return { releasedClasses: output.sizes.length, releasedRecords: records };
 }
 
 /** "k >= 5", "prosecutor.highestRisk <= 0.2", ... and the suppression rule. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AnalysisResult } from '../contracts/analysis.js';
 import { DataError } from '../errors.js';
+import { withLineKinds } from './legacyLines.js';
 
 const count = z.number().min(0);
 const recordRisk = z.looseObject({ highest: z.number(), average: z.number(), recordsAbove: z.record(z.string(), z.number()) });
@@ -43,7 +44,8 @@ const resultShape = z.looseObject({
 });
 
 /**
- * Reads a result file (or a report twin, whose `result` it takes).
+ * Reads a result file (or a report twin, whose `result` it takes); threshold lines of older
+ * results get their kind (src/report/legacyLines.ts).
  * Throws DataError [rule: report.input] (exit 3) when the file is missing, not JSON, or not a result.
  */
 export function readResultFile(file: string): AnalysisResult {
@@ -67,5 +69,6 @@ export function readResultFile(file: string): AnalysisResult {
     const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
     throw new DataError(`${file}: not an edra analysis result (${where}: ${issue.message}) [rule: report.input]`, { file, path: where, rule: 'report.input' });
   }
-  return doc as AnalysisResult;
+  // Results written before threshold lines carried their kind: recover it from the name.
+  return withLineKinds(doc as AnalysisResult);
 }

@@ -55,7 +55,7 @@ describe('edra analyze --report', () => {
   it("shows the sample's own figures", () => {
     expect(html).toContain('<h1>Encounters, 1% sample released under a data use agreement</h1>');
     expect(html).toContain('<strong>Every threshold is met</strong> (5 of 5)');
-    expect(html).toContain('records unique in the data set (58.4% of records, in 2,939 classes in all)');
+    expect(html).toContain('records unique in the data set (58.4% of the records analysed, in 2,939 classes in all)');
     expect(html).toContain(`<code class="hash">${result.dataset.sha256}</code>`);
     expect(html).toMatch(/<td>1<\/td><td class="num">2,337<\/td><td class="num">2,337<\/td>/);
     expect(twin.report.results.classSizes.bands.reduce((s: number, b: { records: number }) => s + b.records, 0)).toBe(4000);

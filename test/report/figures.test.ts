@@ -4,6 +4,8 @@ import { classSizeBands, riskBands } from '../../src/report/bands.js';
 import { addMonths, fig, formatDateTime, oneIn } from '../../src/report/figure.js';
 import { thresholdRows } from '../../src/report/sections/thresholdRows.js';
 import { loadReportTemplate } from '../../src/report/templateDir.js';
+import type { SensitiveResult } from '../../src/contracts/measures.js';
+import type { LineKind } from '../../src/model/thresholdLine.js';
 
 const labels = loadReportTemplate().labels;
 
@@ -50,9 +52,10 @@ describe('threshold rows', () => {
         { name: 'journalist.highestRisk', kind: 'highestRisk', model: 'journalist', limit: 0.09, value: 0.090001, comparison: '<=', pass: false },
         { name: 'k', kind: 'k', limit: 5, value: 3, comparison: '>=', pass: false },
         { name: 'sensitive.diagnosis.recursiveCL(l=3).c', kind: 'recursiveCL', attribute: 'diagnosis', limit: 3, value: 2.5, comparison: '<', pass: true },
-        { name: 'future.measure', kind: 'globalRisk', limit: 1, value: 0.5, comparison: '<=', pass: true },
+        { name: 'future.measure', kind: 'futureKind' as LineKind, limit: 1, value: 0.5, comparison: '<=', pass: true },
       ],
       labels,
+      { diagnosis: { recursiveCL: { l: 3, c: 2.5 } } as SensitiveResult },
     );
     expect(rows[0].label).toBe('Highest record risk, journalist model');
     expect(rows[0].limit.text).toBe('0.09');
@@ -62,6 +65,7 @@ describe('threshold rows', () => {
     expect(rows[1].comparison).toBe('at least');
     expect(rows[2].label).toBe('Recursive (c, l = 3)-diversity of diagnosis: c');
     expect(rows[2].comparison).toBe('below');
+    // a kind this version does not know (a newer analysis) prints its name
     expect(rows[3].label).toBe('future.measure');
   });
 });

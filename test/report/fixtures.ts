@@ -268,7 +268,7 @@ export function fullResult(): AnalysisResult {
         { attribute: 'age', kind: 'intervals', height: 4, sizes: [80, 16, 8, 4, 1] },
         { attribute: 'zip', kind: 'mask', height: 5, sizes: [120, 40, 12, 3, 1, 1] },
       ],
-      optimum: { levels: { age: 2, zip: 0 }, metric: 'loss', utility: 0.2875, suppressed: 37, classes: 600, k: 1, tiedWith: 0 },
+      optimum: { levels: { age: 2, zip: 0 }, metric: 'loss', utility: 0.2875, suppressed: 37, classes: 614, releasedClasses: 600, releasedRecords: 1943, k: 1, tiedWith: 0 },
       front: [
         { levels: { age: 1, zip: 0 }, utility: 0.125, highestRisk: 1 },
         { levels: { age: 2, zip: 0 }, utility: 0.2875, highestRisk: 0.5 },

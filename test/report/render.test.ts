@@ -154,7 +154,7 @@ describe('the determination report (HTML)', () => {
     expect(JSON.stringify(twin)).not.toMatch(/4242|4343|clampedRecords|droppedRecords/);
     const report = twin.report as Record<string, any>;
     expect(report.summary.k).toBe(1);
-    expect(report.summary.records).toBe(1980);
+    expect(report.summary.records).toBe(1943); // result.records: 2,000 read, 20 excluded, 37 suppressed (dropped)
     expect(report.results.classSizes.bands[0]).toEqual({ label: '1', classes: 300, records: 300, belowRequired: true });
     expect(report.results.classSizes.chart).toBeUndefined();
     expect(report.controls.reevaluationDate).toBe('2028-02-15');

@@ -6,7 +6,7 @@ import { adversaryModels } from '../../config/spec.js';
 import { presets, releaseContexts } from '../../config/presets.js';
 import { minSafeClassSize } from '../../risk/adversary/prosecutor.js';
 import { Figure, fig } from '../figure.js';
-import type { SectionContext } from './context.js';
+import { requiredClassSize, type SectionContext } from './context.js';
 import { thresholdRows, type ThresholdRow } from './thresholdRows.js';
 
 export interface AdversaryModelRow {
@@ -42,7 +42,10 @@ export interface AdversaryModel {
   };
   thresholds: ThresholdRow[];
   rationale: string | null;
+  /** Smallest class whose prosecutor record risk (1 / f) meets the highest risk. */
   minClassSize: Figure | null;
+  /** The size every class must reach for the class-size thresholds (k, and highestRisk under each model asked for). */
+  requiredSize: Figure | null;
   riskLevels: string;
   presets: PresetRow[];
 }
@@ -52,6 +55,7 @@ export function adversarySection({ result, settings, labels }: SectionContext): 
   const ts = result.thresholdSettings;
   const p = result.population;
   const considered = new Set<string>(result.adversaryModels);
+  const required = requiredClassSize(result);
   return {
     context: ts.preset ? { label: labels.get(`context.${ts.preset}`), description: labels.get(`context.${ts.preset}.description`) } : null,
     considered: adversaryModels.filter((m) => considered.has(m)).map((m) => ({ label: labels.get(`model.${m}`), why: labels.get(`model.${m}.why`) })),
@@ -68,9 +72,10 @@ export function adversarySection({ result, settings, labels }: SectionContext): 
       inconsistentClasses: p.inconsistentClasses ? fig.count(p.inconsistentClasses) : null,
       notes: [...p.notes, ...result.notes],
     },
-    thresholds: thresholdRows(result.thresholds, labels),
+    thresholds: thresholdRows(result.thresholds, labels, result.sensitive),
     rationale: ts.rationale ?? null,
     minClassSize: ts.minClassSizeForHighestRisk !== undefined ? fig.integer(ts.minClassSizeForHighestRisk) : null,
+    requiredSize: required === undefined ? null : fig.integer(required),
     riskLevels: ts.riskLevels.map((l) => fig.risk(l).text).join(', '),
     presets: releaseContexts.map((c) => ({
       label: labels.get(`context.${c}`),

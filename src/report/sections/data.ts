@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ColumnRole } from '../../contracts/analysis.js';
 import { Figure, fig } from '../figure.js';
-import { recordsAnalysed, type SectionContext } from './context.js';
+import { recordsBasis, type RecordsBasisModel, type SectionContext } from './context.js';
 
 export interface ColumnRow {
   name: string;
@@ -28,6 +28,8 @@ export interface DataModel {
   rows: Figure;
   excluded: Figure;
   analysed: Figure;
+  /** Which records are analysed (read, excluded, suppressed), in figures and words. */
+  recordsBasis: RecordsBasisModel;
   columns: ColumnRow[];
   roleCounts: { label: string; count: Figure }[];
   missingPolicy: { key: string; label: string; explanation: string };
@@ -41,8 +43,10 @@ export interface DataModel {
 const roleOrder: readonly ColumnRole[] = ['identifying', 'quasiIdentifier', 'sensitive', 'insensitive'];
 
 /** Builds the data section. */
-export function dataSection({ result, labels }: SectionContext): DataModel {
+export function dataSection(ctx: SectionContext): DataModel {
+  const { result, labels } = ctx;
   const d = result.dataset;
+  const basis = recordsBasis(ctx);
   const qiStats = new Map(result.quasiIdentifierStats.map((s) => [s.name, s]));
   const columns = d.columns.map((c): ColumnRow => {
     const qi = qiStats.get(c.name);
@@ -65,7 +69,8 @@ export function dataSection({ result, labels }: SectionContext): DataModel {
     sha256: d.sha256,
     rows: fig.count(d.rows),
     excluded: fig.count(d.excludedRecords),
-    analysed: fig.count(recordsAnalysed(result)),
+    analysed: basis.analysed,
+    recordsBasis: basis,
     columns,
     roleCounts: roleOrder.map((role) => ({ label: labels.get(`role.${role}`), count: fig.count(d.columns.filter((c) => c.role === role).length) })),
     missingPolicy: {

@@ -8,7 +8,7 @@ import { classSizeBands, riskBands, type RiskBand } from '../bands.js';
 import { Figure, fig } from '../figure.js';
 import type { SafeHtml } from '../safeHtml.js';
 import type { Labels } from '../templateDir.js';
-import { recordsAnalysed, type SectionContext } from './context.js';
+import { recordsAnalysed, recordsBasis, requiredClassSize, type RecordsBasisModel, type SectionContext } from './context.js';
 import { qiContributionResults, type QiContributionModel } from './resultsQiContribution.js';
 import { sensitiveResults, type SensitiveModel } from './resultsSensitive.js';
 import { individualRiskResults, populationResults, sudaResults, type IndividualRiskModel, type PopulationModel, type SudaModel } from './resultsPopulation.js';
@@ -21,7 +21,7 @@ export interface ClassSizesModel {
   minSize: Figure;
   maxSize: Figure;
   meanSize: Figure;
-  /** The class size the thresholds require (k, or the size meeting the prosecutor's highest risk). */
+  /** The class size the thresholds require (k, and highestRisk under each adversary model asked for). */
   requiredSize: Figure | null;
   recordsBelowRequired: Figure | null;
 }
@@ -37,7 +37,9 @@ export interface RecordsAtRiskModel {
 }
 
 export interface ResultsModel {
+  /** n: the records every figure of the section is over. */
   records: Figure;
+  recordsBasis: RecordsBasisModel;
   classSizes: ClassSizesModel;
   riskDistribution: RiskDistributionModel | null;
   recordsAtRisk: RecordsAtRiskModel | null;
@@ -52,9 +54,10 @@ export interface ResultsModel {
 
 /** Builds the results section. */
 export function resultsSection(ctx: SectionContext): ResultsModel {
-  const { result } = ctx;
+  const basis = recordsBasis(ctx);
   return {
-    records: fig.count(recordsAnalysed(result)),
+    records: basis.analysed,
+    recordsBasis: basis,
     classSizes: classSizes(ctx),
     riskDistribution: riskDistribution(ctx),
     recordsAtRisk: recordsAtRisk(ctx),
@@ -68,17 +71,9 @@ export function resultsSection(ctx: SectionContext): ResultsModel {
   };
 }
 
-/** The class size the configured thresholds require, if any. */
-export function requiredClassSize(ctx: SectionContext): number | undefined {
-  const ts = ctx.result.thresholdSettings;
-  const fromRisk = ctx.result.risk.prosecutor ? ts.minClassSizeForHighestRisk : undefined;
-  if (ts.k === undefined) return fromRisk;
-  return fromRisk === undefined ? ts.k : Math.max(ts.k, fromRisk);
-}
-
 function classSizes(ctx: SectionContext): ClassSizesModel {
   const { result, labels } = ctx;
-  const required = requiredClassSize(ctx);
+  const required = requiredClassSize(result);
   const bands = classSizeBands(result.classes.sizeHistogram, required);
   const bandLabel = (from: number, to: number): string => (from === to ? String(from) : to === Infinity ? `${from}+` : `${from}–${to}`);
   const below = (from: number): boolean => required !== undefined && from < required;
@@ -159,7 +154,7 @@ function recordsAtRisk(ctx: SectionContext): RecordsAtRiskModel | null {
       rows.push({ label: labels.get(`atRisk.${key}`), threshold: fig.risk(ts.highestRisk), records: fig.count(above), fraction: share(above) });
     }
   }
-  const irLimit = result.thresholds.find((l) => l.name === 'individualRisk.max')?.limit;
+  const irLimit = result.thresholds.find((l) => l.kind === 'individualRiskMax')?.limit;
   const irAbove = irLimit === undefined ? undefined : result.individualRisk?.recordsAbove[String(irLimit)];
   if (irLimit !== undefined && irAbove !== undefined) {
     rows.push({ label: labels.get('atRisk.individual'), threshold: fig.risk(irLimit), records: fig.count(irAbove), fraction: share(irAbove) });

@@ -6,7 +6,9 @@ import { scatterChart } from '../charts/scatterChart.js';
 import { Figure, fig } from '../figure.js';
 import type { SafeHtml } from '../safeHtml.js';
 import type { Labels } from '../templateDir.js';
-import type { SectionContext } from './context.js';
+import type { AnalysisResult } from '../../contracts/analysis.js';
+import type { SearchJson } from '../../contracts/search.js';
+import { recordsAnalysed, type SectionContext } from './context.js';
 
 export interface SearchModel {
   metric: string;
@@ -16,7 +18,18 @@ export interface SearchModel {
   suppressionLimit: Figure;
   threads: Figure;
   seconds: Figure;
-  optimum: { levels: string; utility: Figure; suppressed: Figure; classes: Figure; k: Figure; tiedWith: Figure } | null;
+  optimum: {
+    levels: string;
+    utility: Figure;
+    suppressed: Figure;
+    /** Classes of the generalized data before suppression. */
+    classes: Figure;
+    /** Classes and records of the output, after suppression (null: a search JSON without them, not at this report's levels). */
+    releasedClasses: Figure | null;
+    releasedRecords: Figure | null;
+    k: Figure;
+    tiedWith: Figure;
+  } | null;
   front: { levels: string; utility: Figure; highestRisk: Figure; optimum: boolean }[];
   chart: SafeHtml | null;
   notes: string[];
@@ -70,6 +83,18 @@ function sameLevels(a: Readonly<Record<string, number>>, b: Readonly<Record<stri
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
+/**
+ * The classes and records of the optimum's output, from the search JSON; a search JSON written
+ * before it recorded them: the result's own, when the result is the data at the optimum.
+ */
+function released(result: AnalysisResult, opt: NonNullable<SearchJson['optimum']>): { releasedClasses: Figure | null; releasedRecords: Figure | null } {
+  const recorded = opt as Partial<NonNullable<SearchJson['optimum']>>;
+  const atOptimum = result.transformation !== undefined && sameLevels(result.transformation.levels, opt.levels);
+  const classes = typeof recorded.releasedClasses === 'number' ? recorded.releasedClasses : atOptimum ? result.classes.count : undefined;
+  const records = typeof recorded.releasedRecords === 'number' ? recorded.releasedRecords : atOptimum ? recordsAnalysed(result) : undefined;
+  return { releasedClasses: classes === undefined ? null : fig.count(classes), releasedRecords: records === undefined ? null : fig.count(records) };
+}
+
 /** The search results, or null when no search ran. */
 export function searchResults({ result, labels }: SectionContext): SearchModel | null {
   const s = result.search;
@@ -91,6 +116,7 @@ export function searchResults({ result, labels }: SectionContext): SearchModel |
           utility: fig.measure(opt.utility),
           suppressed: fig.count(opt.suppressed),
           classes: fig.count(opt.classes),
+          ...released(result, opt),
           k: fig.integer(opt.k),
           tiedWith: fig.count(opt.tiedWith),
         }

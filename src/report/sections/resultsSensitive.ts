@@ -3,6 +3,7 @@
  * delta-disclosure, each beside its threshold when one is configured.
  */
 import type { SensitiveResult } from '../../contracts/measures.js';
+import type { LineKind } from '../../model/thresholdLine.js';
 import { Figure, fig } from '../figure.js';
 import type { SectionContext } from './context.js';
 import { thresholdRows } from './thresholdRows.js';
@@ -38,12 +39,12 @@ export function sensitiveResults({ result, labels }: SectionContext): SensitiveM
     attributes: names.map((name) => {
       const s: SensitiveResult = result.sensitive[name];
       const lines = thresholdRows(
-        result.thresholds.filter((l) => l.name.startsWith(`sensitive.${name}.`)),
+        result.thresholds.filter((l) => l.attribute === name),
         labels,
+        result.sensitive,
       );
-      const line = (suffix: RegExp) => lines.find((l) => suffix.test(l.name.slice(`sensitive.${name}.`.length)));
-      const row = (key: string, value: Figure, suffix: RegExp | null, vars?: Record<string, string>): SensitiveMeasureRow => {
-        const l = suffix ? line(suffix) : undefined;
+      const row = (key: string, value: Figure, kind: LineKind | null, vars?: Record<string, string>): SensitiveMeasureRow => {
+        const l = kind ? lines.find((x) => x.kind === kind) : undefined;
         return {
           measure: labels.get(`measure.${key}`, vars),
           meaning: labels.get(`measure.${key}.meaning`, vars),
@@ -61,13 +62,13 @@ export function sensitiveResults({ result, labels }: SectionContext): SensitiveM
         excluded: fig.count(s.excludedRecords),
         distance: labels.get(`distance.${s.tCloseness.measure}`),
         rows: [
-          row('distinctL', fig.integer(s.distinctL), /^distinctL$/),
-          row('entropyL', fig.measure(s.entropyL), /^entropyL$/),
-          row('recursiveCL', fig.measure(s.recursiveCL.c), /^recursiveCL\(/, { l: String(s.recursiveCL.l) }),
-          row('tCloseness', fig.measure(s.tCloseness.t), /^t$/),
-          row('betaBasic', fig.measure(s.betaLikeness.basic), /^beta$/),
-          row('betaEnhanced', fig.measure(s.betaLikeness.enhanced), /^enhancedBeta$/),
-          row('delta', fig.measure(s.deltaDisclosure), /^delta$/),
+          row('distinctL', fig.integer(s.distinctL), 'distinctL'),
+          row('entropyL', fig.measure(s.entropyL), 'entropyL'),
+          row('recursiveCL', fig.measure(s.recursiveCL.c), 'recursiveCL', { l: String(s.recursiveCL.l) }),
+          row('tCloseness', fig.measure(s.tCloseness.t), 'tCloseness'),
+          row('betaBasic', fig.measure(s.betaLikeness.basic), 'betaLikeness'),
+          row('betaEnhanced', fig.measure(s.betaLikeness.enhanced), 'enhancedBetaLikeness'),
+          row('delta', fig.measure(s.deltaDisclosure), 'deltaDisclosure'),
         ],
       };
     }),

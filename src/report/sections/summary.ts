@@ -3,7 +3,7 @@
  * model, population uniqueness, and what is released under which controls, on one screen.
  */
 import { Figure, fig, oneIn } from '../figure.js';
-import { recordsAnalysed, type SectionContext } from './context.js';
+import { recordsBasis, type RecordsBasisModel, type SectionContext } from './context.js';
 import { thresholdRows, type ThresholdRow } from './thresholdRows.js';
 
 export interface ModelRisk {
@@ -25,12 +25,15 @@ export interface SummaryModel {
   failed: Figure;
   total: Figure;
   records: Figure;
+  /** Which records the figures are over (read, excluded, suppressed). */
+  recordsBasis: RecordsBasisModel;
   k: Figure;
   classes: Figure;
   sampleUniques: Figure;
   uniqueFraction: Figure;
   risks: ModelRisk[];
-  populationUniqueness: { fraction: Figure; count: Figure; model: string } | null;
+  /** Dankar et al.'s estimate; `noSampleUniques` when no record is unique in the sample (the rule gives 0, no model). */
+  populationUniqueness: { fraction: Figure; count: Figure; model: string; noSampleUniques: boolean } | null;
   releasedColumns: string[];
   removedColumns: string[];
   /** Hierarchy levels applied, as "age: level 2 of 4" (null: values released as they are). */
@@ -48,7 +51,7 @@ export interface SummaryModel {
 /** Builds the summary. */
 export function summarySection(ctx: SectionContext): SummaryModel {
   const { result, labels, settings } = ctx;
-  const lines = thresholdRows(result.thresholds, labels);
+  const lines = thresholdRows(result.thresholds, labels, result.sensitive);
   const risks: ModelRisk[] = [];
   const { prosecutor, journalist, marketer } = result.risk;
   for (const [key, r] of [
@@ -79,13 +82,15 @@ export function summarySection(ctx: SectionContext): SummaryModel {
   const roles = result.dataset.columns;
   const t = result.transformation;
   const rel = result.release;
+  const basis = recordsBasis(ctx);
   return {
     passed: result.verdict === 'pass',
     thresholdsConfigured: lines.length > 0,
     lines,
     failed: fig.count(lines.filter((l) => !l.pass).length),
     total: fig.count(lines.length),
-    records: fig.count(recordsAnalysed(result)),
+    records: basis.analysed,
+    recordsBasis: basis,
     k: fig.integer(result.k),
     classes: fig.count(result.classes.count),
     sampleUniques: fig.count(result.classes.uniques),
@@ -93,7 +98,12 @@ export function summarySection(ctx: SectionContext): SummaryModel {
     risks,
     populationUniqueness:
       u && u.dankarModel
-        ? { fraction: fig.percent(u.dankar.fraction), count: fig.estimate(u.dankar.count), model: labels.get(`estimator.${u.dankarModel}`) }
+        ? {
+            fraction: fig.percent(u.dankar.fraction),
+            count: u.dankarModel === 'none' ? fig.count(u.dankar.count) : fig.estimate(u.dankar.count),
+            model: labels.get(`estimator.${u.dankarModel}`),
+            noSampleUniques: u.dankarModel === 'none',
+          }
         : null,
     releasedColumns: roles.filter((c) => c.role !== 'identifying').map((c) => c.name),
     removedColumns: roles.filter((c) => c.role === 'identifying').map((c) => c.name),

@@ -4,12 +4,19 @@
  */
 import type { RiskSnapshot } from '../../contracts/measures.js';
 import { Figure, fig } from '../figure.js';
-import type { SectionContext } from './context.js';
+import { recordsAnalysed, type SectionContext } from './context.js';
 
 export interface TransformationModel {
   levels: { attribute: string; level: Figure; height: Figure; kind: string; groups: Figure | null; original: boolean }[];
   suppressed: Figure;
+  /** Share of the records before suppression (the base of the limit). */
   suppressedFraction: Figure;
+  /** Suppressed records masked (kept as one all-"*" class) rather than dropped. */
+  masked: boolean;
+  /** The records the "before" figures are over: all records analysed before suppression. */
+  recordsBefore: Figure;
+  /** The records the "after" figures are over: the records released (n of the whole report). */
+  recordsAfter: Figure;
   suppressionLimit: Figure;
   comparison: { label: string; before: Figure; after: Figure; better: boolean | null }[];
 }
@@ -31,6 +38,7 @@ export function transformationSection({ result, labels }: SectionContext): Trans
   const t = result.transformation;
   if (!t) return null;
   const hierarchies = new Map(t.hierarchies.map((h) => [h.attribute, h]));
+  // Records before suppression (after missing-value exclusion): what the limit is a share of.
   const n = result.dataset.rows - result.dataset.excludedRecords;
   return {
     levels: Object.entries(t.levels).map(([attribute, level]) => {
@@ -46,6 +54,9 @@ export function transformationSection({ result, labels }: SectionContext): Trans
     }),
     suppressed: fig.count(t.suppressed),
     suppressedFraction: fig.percent(n > 0 ? t.suppressed / n : 0),
+    masked: t.suppressed > 0 && t.suppressedAs === 'mask',
+    recordsBefore: fig.count(n),
+    recordsAfter: fig.count(recordsAnalysed(result)),
     suppressionLimit: fig.percent(t.suppressionLimit),
     comparison: rows
       .filter((r) => t.before[r.key] !== undefined || t.after[r.key] !== undefined)
