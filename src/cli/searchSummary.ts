@@ -16,7 +16,7 @@ export function formatSearch(s: SearchJson): string {
   if (s.optimum) {
     const o = s.optimum;
     out.push(`optimum      --levels ${levelsText(o.levels)}`);
-    out.push(`             ${o.metric} ${num(o.utility)}; k ${o.k}; ${o.classes} classes; ${o.suppressed} records suppressed${o.tiedWith ? `; tied with ${o.tiedWith} other node(s) (lowest level sum kept)` : ''}`);
+    out.push(`             ${o.metric} ${num(o.utility)}; k ${o.k}; ${o.classes} classes before suppression; ${o.suppressed} records suppressed; ${o.releasedClasses} classes and ${o.releasedRecords} records released${o.tiedWith ? `; tied with ${o.tiedWith} other node(s) (lowest level sum kept)` : ''}`);
   } else out.push('optimum      none: no generalization meets every threshold (allow more suppression, add hierarchy levels, or relax the thresholds)');
   if (s.front.length > 1) {
     out.push('front        (highest risk, loss) of the checked nodes no other beats on both:');

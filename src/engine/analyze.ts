@@ -106,7 +106,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
     transformation = g.transformation;
     notes.push(g.note);
   }
-  const contribution = perQiContribution(set, options, options.levels ? undefined : hierarchies, notes);
+  const levels = transformation ? Object.values(transformation.levels) : undefined;
+  const contribution = perQiContribution(set, options, hierarchies, levels, notes);
 
   if (input.encoded.sensitive.length > 0) {
     progress('computing attribute disclosure');
@@ -183,10 +184,16 @@ function verdictInput(
 }
 
 /** Per-QI contribution, when asked for or cheap enough (a note says when it was skipped). */
-function perQiContribution(set: ClassSet, options: AnalyzeOptions, hierarchies: Parameters<typeof qiContribution>[1], notes: string[]): ReturnType<typeof qiContribution> | undefined {
+function perQiContribution(
+  set: ClassSet,
+  options: AnalyzeOptions,
+  hierarchies: Parameters<typeof qiContribution>[1],
+  levels: number[] | undefined,
+  notes: string[],
+): ReturnType<typeof qiContribution> | undefined {
   if (!set.classes.partition) return undefined;
   const groups = set.table.counts.length;
-  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContribution(set.table, hierarchies);
+  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContribution(set.table, hierarchies, levels);
   notes.push(`per-QI contribution not computed for ${groups} classes (it takes about as long as the analysis); --report computes it.`);
   return undefined;
 }

@@ -17,11 +17,13 @@ export interface ClassFigures {
 
 /**
  * For each QI of the table: k and sample uniques with the QI dropped, and, when a hierarchy
- * of height >= 1 is given for it, with the QI one level up (level 1 of the hierarchy; the
- * table holds level-0 codes). An empty table has k = 0.
+ * of height above the table's level is given for it, with the QI one level up. The table
+ * holds level-0 codes, or with `levels` the codes of those levels (a generalized table,
+ * possibly with a masked class whose code is one past the level's labels: it stays apart).
+ * An empty table has k = 0.
  * @param hierarchies hierarchies[q] for QI q (same order as table.qiNames), or undefined.
  */
-export function qiContribution(table: FrequencyTable, hierarchies?: readonly (ResolvedHierarchy | undefined)[]): QiContributionJson[] {
+export function qiContribution(table: FrequencyTable, hierarchies?: readonly (ResolvedHierarchy | undefined)[], levels?: ArrayLike<number>): QiContributionJson[] {
   const identity = table.codes.map((_, q) => identityMap(table.cardinalities[q]));
   const scratch = new ClassScratch(table.counts.length);
   return table.qiNames.map((attribute, q) => {
@@ -29,17 +31,32 @@ export function qiContribution(table: FrequencyTable, hierarchies?: readonly (Re
     maps[q] = new Int32Array(table.cardinalities[q]); // every value -> code 0
     const entry: QiContributionJson = { attribute, dropped: classFiguresUnder(table, maps, scratch) };
     const h = hierarchies?.[q];
-    if (h && h.height >= 1 && h.maps.length > 1) {
-      const level1 = h.maps[1];
-      if (level1.length < table.cardinalities[q]) {
-        throw new RangeError(`hierarchy of ${attribute} maps ${level1.length} codes, the table has ${table.cardinalities[q]}`);
-      }
+    const level = levels ? levels[q] : 0;
+    if (h && h.height > level && h.maps.length > level + 1) {
+      const up = upMap(h, level, table.cardinalities[q], levels === undefined);
       const gen = identity.slice();
-      gen[q] = level1;
-      entry.generalized = { level: 1, ...classFiguresUnder(table, gen, scratch) };
+      gen[q] = up;
+      entry.generalized = { level: level + 1, ...classFiguresUnder(table, gen, scratch) };
     }
     return entry;
   });
+}
+
+/**
+ * The map from the group codes of level l to those of level l+1 (hierarchies are
+ * consistent, so each level-l group has one parent); codes past the level's groups (a masked
+ * class) get a code of their own.
+ */
+function upMap(h: ResolvedHierarchy, level: number, cardinality: number, ungeneralized: boolean): Int32Array {
+  const from = h.maps[level];
+  const to = h.maps[level + 1];
+  const groups = h.labels[level].length;
+  if (ungeneralized && from.length < cardinality) throw new RangeError(`hierarchy of ${h.attribute} maps ${from.length} codes, the table has ${cardinality}`);
+  const up = new Int32Array(Math.max(cardinality, groups));
+  const fresh = h.labels[level + 1].length;
+  for (let c = groups; c < up.length; c++) up[c] = fresh;
+  for (let v = 0; v < from.length; v++) up[from[v]] = to[v];
+  return up;
 }
 
 /**
