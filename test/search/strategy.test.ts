@@ -72,7 +72,7 @@ describe('search strategy', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 300_000);
 
   it('agrees with the exhaustive evaluation on every node it evaluated (roll-up = recomputation)', async () => {
     await fc.assert(
@@ -90,7 +90,7 @@ describe('search strategy', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 300_000);
 
   it('checks fewer nodes than the lattice holds on a larger instance', async () => {
     // 4 QIs with 4 levels each (256 nodes), k = 3, no suppression.

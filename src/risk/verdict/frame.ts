@@ -60,7 +60,11 @@ export function populationFrame(population: PopulationSpec | undefined, rows: nu
     return { source: 'populationTable', size, samplingFraction: rows / size, rows };
   }
   if (population?.size !== undefined && population.samplingFraction !== undefined) {
-    if (population.size < rows) throw new FrameError(`spec population.size (${population.size}) is smaller than the ${rows} records of the data`, 'spec.populationSize');
+    // A sample at pi of N holds about pi N records; a released subset of it holds fewer.
+    const sample = population.samplingFraction * population.size;
+    if (rows > Math.ceil(sample * (1 + 1e-12))) {
+      throw new FrameError(`the ${rows} records of the data exceed a sample at samplingFraction ${population.samplingFraction} of population.size ${population.size} (${sample} records)`, 'spec.populationFrame');
+    }
     return { source: population.samplingFraction === 1 ? 'none' : 'samplingFraction', size: population.size, samplingFraction: population.samplingFraction, rows };
   }
   if (population?.size !== undefined) {
