@@ -62,7 +62,7 @@ export function populationFrame(population: PopulationSpec | undefined, rows: nu
   if (population?.size !== undefined && population.samplingFraction !== undefined) {
     // A sample at pi of N holds about pi N records; a released subset of it holds fewer.
     const sample = population.samplingFraction * population.size;
-    if (rows > Math.ceil(sample * (1 + 1e-12))) {
+    if (rows > Math.ceil(sample - 1e-9 * sample)) {
       throw new FrameError(`the ${rows} records of the data exceed a sample at samplingFraction ${population.samplingFraction} of population.size ${population.size} (${sample} records)`, 'spec.populationFrame');
     }
     return { source: population.samplingFraction === 1 ? 'none' : 'samplingFraction', size: population.size, samplingFraction: population.samplingFraction, rows };
