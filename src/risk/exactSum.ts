@@ -7,6 +7,11 @@
 export class ExactSum {
   private partials: number[] = [];
 
+  /** Forgets everything added (the sum is 0 again), keeping the buffer. */
+  reset(): void {
+    this.partials.length = 0;
+  }
+
   add(x: number): void {
     const p = this.partials;
     let i = 0;

@@ -17,6 +17,7 @@
  * rounding ulp can never report a uniform class above its distinct count. Hence
  * l_distinct >= l_entropy >= 1 always holds for the returned numbers.
  */
+import { ExactSum } from '../exactSum.js';
 import { assertClassHistograms, classCount } from './classHistograms.js';
 import type { ClassHistograms } from '../../model/classHistograms.js';
 
@@ -26,22 +27,28 @@ import type { ClassHistograms } from '../../model/classHistograms.js';
  */
 export const ENTROPY_L_TOLERANCE = 1e-9;
 
-/** H_k = -sum_j p_kj ln p_kj of each class, in nats (length K). */
+/**
+ * H_k = -sum_j p_kj ln p_kj of each class, in nats (length K). The terms are summed
+ * correctly rounded (ExactSum), so H does not depend on the order of a class's entries
+ * (DuckDB hands them out in no fixed order).
+ */
 export function classEntropies(h: ClassHistograms): Float64Array {
   assertClassHistograms(h);
   const K = classCount(h);
   const { offsets, counts } = h;
   const H = new Float64Array(K);
+  const sum = new ExactSum();
   for (let k = 0; k < K; k++) {
     const a = offsets[k];
     const b = offsets[k + 1];
     let n = 0;
     for (let e = a; e < b; e++) n += counts[e];
-    let s = 0;
+    sum.reset();
     for (let e = a; e < b; e++) {
       const p = counts[e] / n;
-      s -= p * Math.log(p);
+      sum.add(-p * Math.log(p));
     }
+    const s = sum.value();
     H[k] = s > 0 ? s : 0; // a one-value class gives -0
   }
   return H;

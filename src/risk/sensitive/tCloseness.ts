@@ -25,6 +25,7 @@
  * (class and table cumulative counts divided once), so a class that mirrors the table gives
  * exactly 0. Results are clamped to [0, 1] against rounding.
  */
+import { ExactSum } from '../exactSum.js';
 import { assertClassHistograms, classCount, valueTotals } from './classHistograms.js';
 import type { ClassHistograms } from '../../model/classHistograms.js';
 import { compileValueHierarchy, type CompiledValueHierarchy } from './valueHierarchy.js';
@@ -71,7 +72,10 @@ function tableSize(totals: Float64Array): number {
 /**
  * t-closeness with the equal ground distance: max over classes of 1/2 sum_j |p_j - q_j|.
  * Computed sparsely: the values absent from a class contribute sum_{j absent} q_j
- * = (n - sum_{j present} T_j) / n.
+ * = (n - sum_{j present} T_j) / n. In integers, 2 n_k n t_k = sum_{present} |c_j n - T_j n_k|
+ * + (n - sum_{present} T_j) n_k, exact while 2 n_k n <= 2^53, so one division gives t_k
+ * correctly rounded and independent of the order of the class's entries; beyond that bound
+ * the terms are summed correctly rounded (ExactSum).
  */
 export function equalDistanceT(h: ClassHistograms): TClosenessResult {
   assertClassHistograms(h);
@@ -80,20 +84,24 @@ export function equalDistanceT(h: ClassHistograms): TClosenessResult {
   const T = valueTotals(h);
   const n = tableSize(T);
   const perClass = new Float64Array(K);
+  const exact = new ExactSum();
   for (let k = 0; k < K; k++) {
     const a = offsets[k];
     const b = offsets[k + 1];
     let nk = 0;
     for (let e = a; e < b; e++) nk += counts[e];
-    let l1 = 0;
     let presentTotal = 0;
-    for (let e = a; e < b; e++) {
-      const Tj = T[values[e]];
-      l1 += Math.abs(counts[e] / nk - Tj / n);
-      presentTotal += Tj;
+    for (let e = a; e < b; e++) presentTotal += T[values[e]];
+    if (2 * nk * n <= 2 ** 53) {
+      let num = (n - presentTotal) * nk;
+      for (let e = a; e < b; e++) num += Math.abs(counts[e] * n - T[values[e]] * nk);
+      perClass[k] = clamp01(num / (2 * nk * n));
+    } else {
+      exact.reset();
+      for (let e = a; e < b; e++) exact.add(Math.abs(counts[e] / nk - T[values[e]] / n));
+      exact.add((n - presentTotal) / n);
+      perClass[k] = clamp01(exact.value() / 2);
     }
-    l1 += (n - presentTotal) / n;
-    perClass[k] = clamp01(l1 / 2);
   }
   return summarize(perClass);
 }
