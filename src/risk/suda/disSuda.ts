@@ -28,7 +28,7 @@ import { ExactSum } from '../exactSum.js';
  *     a missing value is never part of an MSU (see suda2.ts).
  */
 import type { FrequencyTable } from '../../model/frequencyTable.js';
-import { suda2, type Suda2Options, type Suda2Result } from './suda2.js';
+import { suda2, type Suda2Options, type Suda2Result } from './suda2/api.js';
 import { suda2Parallel, type Suda2ParallelOptions } from './worker.js';
 import type { SudaSummary } from '../../contracts/measures.js';
 
