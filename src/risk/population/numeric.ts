@@ -1,8 +1,10 @@
 /**
  * Numeric helpers for the population-risk estimators: log-gamma, digamma, trigamma,
  * their differences computed without cancellation, log binomial coefficients, the log
- * hypergeometric pmf and a bracketing root finder. Pure functions over numbers; no
- * dependencies. Accuracy targets are ~1e-14 relative for the special functions on the
+ * hypergeometric pmf, a bracketing root finder with two bracket searches, and the pieces of
+ * a damped Newton maximiser in two variables (eigenvalues of a symmetric 2x2 matrix, the
+ * Levenberg-shifted Newton direction, a backtracking line search). Pure functions over
+ * numbers; no dependencies. Accuracy targets are ~1e-14 relative for the special functions on the
  * positive reals, which is what the estimators need (they never use these functions at
  * poles).
  *
@@ -270,4 +272,104 @@ export function findRoot(
     }
   }
   return 0.5 * (a + b);
+}
+
+/**
+ * A root of f in (lo, infinity) when f(lo) > 0 and f < 0 far enough above: the bracket's
+ * upper end grows geometrically from `start` (x4 per step, up to 1e300) until f < 0, then
+ * {@link findRoot} refines [lo, hi] to relative width `tol`. NaN when no bracket is found.
+ */
+export function rootAbove(f: (x: number) => number, lo: number, start: number, tol: number): number {
+  let hi = start;
+  let fhi = f(hi);
+  while (!(fhi < 0) && hi < 1e300) {
+    hi *= 4;
+    fhi = f(hi);
+  }
+  if (!(fhi < 0)) return NaN;
+  if (!(f(lo) > 0)) return NaN;
+  return findRoot(f, lo, hi, tol);
+}
+
+/**
+ * The roots of f at its downward sign changes over a grid, f(grid[i]) > 0 >= f(grid[i+1]),
+ * refined by {@link findRoot} to relative width `tol`: the local maxima of a function whose
+ * derivative is f. values[i] = f(grid[i]); roots that are not finite are left out.
+ */
+export function downwardRoots(
+  f: (x: number) => number,
+  grid: readonly number[],
+  values: readonly number[],
+  tol: number,
+): number[] {
+  const roots: number[] = [];
+  for (let i = 0; i + 1 < grid.length; i++) {
+    const a = values[i];
+    const b = values[i + 1];
+    if (!(a > 0 && b <= 0)) continue;
+    const x = b === 0 ? grid[i + 1] : findRoot(f, grid[i], grid[i + 1], tol);
+    if (Number.isFinite(x)) roots.push(x);
+  }
+  return roots;
+}
+
+/** Eigenvalues of the symmetric 2x2 matrix [[a, b], [b, d]], largest first. */
+export function eigen2(a: number, b: number, d: number): [number, number] {
+  const m = 0.5 * (a + d);
+  const r = Math.hypot(0.5 * (a - d), b);
+  return [m + r, m - r];
+}
+
+/** True when the symmetric 2x2 matrix [[a, b], [b, d]] is negative definite (at a maximum). */
+export function negativeDefinite2(a: number, b: number, d: number): boolean {
+  return eigen2(a, b, d)[0] < 0;
+}
+
+/**
+ * Newton direction towards a maximum of a function of two variables with gradient
+ * (gx, gy) and Hessian H = [[hxx, hxy], [hxy, hyy]]: the solution s of (H - mu I) s = -g,
+ * with mu = 0 when H is negative definite, else the Levenberg shift that makes H - mu I
+ * so (its largest eigenvalue + 1e-6 (|hxx| + |hyy|) + 1e-12). Returns [sx, sy], not
+ * finite when the system is singular.
+ */
+export function ascentDirection2(gx: number, gy: number, hxx: number, hxy: number, hyy: number): [number, number] {
+  let a = hxx;
+  let d = hyy;
+  const [top] = eigen2(a, hxy, d);
+  if (!(top < 0)) {
+    const mu = top + 1e-6 * (Math.abs(a) + Math.abs(d)) + 1e-12;
+    a -= mu;
+    d -= mu;
+  }
+  const det = a * d - hxy * hxy;
+  return [-(d * gx - hxy * gy) / det, -(-hxy * gx + a * gy) / det];
+}
+
+/**
+ * Backtracking (Armijo) line search towards a maximum of f(x, y) from (x, y) along (sx, sy):
+ * the first t of 1, 1/2, 1/4, ... (at most `maxHalvings` tries) with f(x + t sx, y + t sy)
+ * >= f0 + c t slope - 1e-14 |f0|, where f0 = f(x, y) and slope > 0 is the directional
+ * derivative (the last term: rounding of f0 allows no finer test). Returns the point and its
+ * value, or null when no t passes.
+ */
+export function backtrackAscent2(
+  f: (x: number, y: number) => number,
+  x: number,
+  y: number,
+  sx: number,
+  sy: number,
+  f0: number,
+  slope: number,
+  c = 1e-4,
+  maxHalvings = 60,
+): { x: number; y: number; value: number } | null {
+  let t = 1;
+  for (let k = 0; k < maxHalvings; k++) {
+    const nx = x + t * sx;
+    const ny = y + t * sy;
+    const value = f(nx, ny);
+    if (value >= f0 + c * t * slope - 1e-14 * Math.abs(f0)) return { x: nx, y: ny, value };
+    t *= 0.5;
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import {
   invalidEstimate,
   preconditions,
 } from './frequencyOfFrequencies.js';
-import { findRoot, harmonicSum, harmonicSum2, logGammaRatio } from './numeric.js';
+import { ascentDirection2, backtrackAscent2, downwardRoots, harmonicSum, harmonicSum2, logGammaRatio, negativeDefinite2, rootAbove } from './numeric.js';
 
 /** Pitman's estimate with the fitted parameters and how they were found. */
 export interface PitmanEstimate extends UniquenessEstimate {
@@ -285,24 +285,8 @@ function startingValues(
  * tends to +infinity as theta -> -alpha and is negative for large theta when K < n.
  */
 function thetaHat(model: PitmanLikelihood, alpha: number): number {
-  const lo = -alpha * (1 - 1e-12);
-  const f = (t: number) => model.thetaScore(t, alpha).g;
-  let hi = 1;
-  let fhi = f(hi);
-  while (!(fhi < 0) && hi < 1e300) {
-    hi *= 4;
-    fhi = f(hi);
-  }
-  if (!(fhi < 0)) return NaN;
-  if (!(f(lo) > 0)) return NaN; // cannot happen for alpha > 0: the i = 1 term is ~1e12 / alpha
-  return findRoot(f, lo, hi, 1e-15);
-}
-
-/** Eigenvalues of the symmetric 2x2 matrix [[a, b], [b, d]], largest first. */
-function eigen2(a: number, b: number, d: number): [number, number] {
-  const m = 0.5 * (a + d);
-  const r = Math.hypot(0.5 * (a - d), b);
-  return [m + r, m - r];
+  // f(lo) > 0 for any alpha > 0: there the i = 1 term of the score is ~1e12 / alpha.
+  return rootAbove((t) => model.thetaScore(t, alpha).g, -alpha * (1 - 1e-12), 1, 1e-15);
 }
 
 /**
@@ -326,21 +310,10 @@ function newton(
     if (!(Number.isFinite(d.gTheta) && Number.isFinite(d.gAlpha))) break;
     if (Math.abs(d.gTheta) <= tol * d.scaleTheta && Math.abs(d.gAlpha) <= tol * d.scaleAlpha) {
       // A maximum needs a negative definite Hessian.
-      const [top] = eigen2(d.hTT, d.hTA, d.hAA);
-      return { theta, alpha, converged: top < 0, iterations: it };
+      return { theta, alpha, converged: negativeDefinite2(d.hTT, d.hTA, d.hAA), iterations: it };
     }
     // Newton direction for the maximum: solve (H - mu I) s = -g with H - mu I negative definite.
-    let hTT = d.hTT;
-    let hAA = d.hAA;
-    const [top] = eigen2(hTT, d.hTA, hAA);
-    if (!(top < 0)) {
-      const mu = top + 1e-6 * (Math.abs(hTT) + Math.abs(hAA)) + 1e-12;
-      hTT -= mu;
-      hAA -= mu;
-    }
-    const det = hTT * hAA - d.hTA * d.hTA;
-    let sT = -(hAA * d.gTheta - d.hTA * d.gAlpha) / det;
-    let sA = -(-d.hTA * d.gTheta + hTT * d.gAlpha) / det;
+    let [sT, sA] = ascentDirection2(d.gTheta, d.gAlpha, d.hTT, d.hTA, d.hAA);
     if (!(Number.isFinite(sT) && Number.isFinite(sA))) break;
     // Fraction to the boundary: alpha in (0, 1), theta + alpha > 0.
     let step = 1;
@@ -351,29 +324,20 @@ function newton(
     sA *= step;
     // Backtracking (Armijo) on the log-likelihood.
     const slope = d.gTheta * sT + d.gAlpha * sA; // > 0: an ascent direction
-    let t = 1;
-    let accepted = false;
-    for (let k = 0; k < 60; k++) {
-      const nt = theta + t * sT;
-      const na = alpha + t * sA;
-      const nl = model.logLikelihood(nt, na);
-      // Rounding of l (magnitude |l|) allows no finer test than ~1e-15 |l|.
-      if (nl >= l + 1e-4 * t * slope - 1e-14 * Math.abs(l)) {
-        accepted = nt !== theta || na !== alpha;
-        theta = nt;
-        alpha = na;
-        l = Math.max(l, nl);
-        break;
-      }
-      t *= 0.5;
+    const next = backtrackAscent2((t, a) => model.logLikelihood(t, a), theta, alpha, sT, sA, l, slope);
+    const stuck = next === null || (next.x === theta && next.y === alpha);
+    if (next !== null) {
+      theta = next.x;
+      alpha = next.y;
+      l = Math.max(l, next.value);
     }
-    if (!accepted) {
+    if (stuck) {
       // No progress possible: converged only if the score is small in a looser sense.
       const e = model.derivatives(theta, alpha);
       const ok =
         Math.abs(e.gTheta) <= 1e3 * tol * e.scaleTheta &&
         Math.abs(e.gAlpha) <= 1e3 * tol * e.scaleAlpha &&
-        eigen2(e.hTT, e.hTA, e.hAA)[0] < 0;
+        negativeDefinite2(e.hTT, e.hTA, e.hAA);
       return { theta, alpha, converged: ok, iterations: it };
     }
     if (alpha < 1e-9 || alpha > 1 - 1e-12) break; // heading for the boundary: let the fallback decide
@@ -400,12 +364,7 @@ function profileMaximum(
   grid.push(0.995, 0.999, 1 - 1e-4, 1 - 1e-6);
   const values = grid.map(phi);
   let best: { theta: number; alpha: number; l: number } | null = null;
-  for (let i = 0; i + 1 < grid.length; i++) {
-    const a = values[i];
-    const b = values[i + 1];
-    if (!(a > 0 && b <= 0)) continue;
-    const alpha = b === 0 ? grid[i + 1] : findRoot(phi, grid[i], grid[i + 1], 1e-14);
-    if (!Number.isFinite(alpha)) continue;
+  for (const alpha of downwardRoots(phi, grid, values, 1e-14)) {
     const theta = thetaHat(model, alpha);
     if (!Number.isFinite(theta)) continue;
     const l = model.logLikelihood(theta, alpha);

@@ -25,10 +25,10 @@ import { ExactSum } from '../exactSum.js';
  *   - sdcMicro always searches up to M; edra allows maxMsuSize < M (scores then omit the
  *     larger MSUs, a lower bound).
  *   - missing values: one global missing code in sdcMicro, per-QI nullCodes in edra; in both,
- *     a missing value is never part of an MSU (see suda2.ts).
+ *     a missing value is never part of an MSU (see suda2/api.ts).
  */
 import type { FrequencyTable } from '../../model/frequencyTable.js';
-import { suda2, type Suda2Options, type Suda2Result } from './suda2.js';
+import { suda2, type Suda2Options, type Suda2Result } from './suda2/api.js';
 import { suda2Parallel, type Suda2ParallelOptions } from './worker.js';
 import type { SudaSummary } from '../../contracts/measures.js';
 

@@ -23,7 +23,7 @@ import {
   Suda2Search,
   type Suda2Options,
   type Suda2Result,
-} from './suda2.js';
+} from './suda2/api.js';
 
 /** A frequency table over shared memory (what a task carries). */
 interface SharedTable {

@@ -7,7 +7,7 @@ import {
   disSudaScores,
   sudaScores,
 } from '../../../src/risk/suda/disSuda.js';
-import { suda2 } from '../../../src/risk/suda/suda2.js';
+import { suda2 } from '../../../src/risk/suda/suda2/api.js';
 import { smallTable, tableOfRecords, fiveRecordTable } from './helpers.js';
 
 describe('SUDA scores: hand-computed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSuda, computeSudaParallel } from '../../../src/risk/suda/disSuda.js';
-import { suda2 } from '../../../src/risk/suda/suda2.js';
+import { suda2 } from '../../../src/risk/suda/suda2/api.js';
 import { suda2Parallel } from '../../../src/risk/suda/worker.js';
 import { tableOfRecords } from './helpers.js';
 

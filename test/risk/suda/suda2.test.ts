@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { frequencyTableOf } from '../../../src/model/frequencyTable.js';
-import { suda2, suda2Chunked, type Suda2Tuning } from '../../../src/risk/suda/suda2.js';
+import { suda2, suda2Chunked, type Suda2Tuning } from '../../../src/risk/suda/suda2/api.js';
 import { bruteMsuCounts, smallTable, tableOfRecords, fiveRecordTable } from './helpers.js';
 
 /** Per-group MSU counts as arrays [size1, size2, ...]. */
