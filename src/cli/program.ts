@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadSpec } from '../config/loadSpec.js';
+import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
 import { EdraError, ExitCode, SpecError } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
@@ -23,6 +23,8 @@ import { defaultIO, type CliIO } from './io.js';
 
 interface GlobalFlags {
   showValues?: boolean;
+  /** The spec the command loaded: errors about a spec path are placed at its line and column. */
+  spec?: LoadedSpec;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
+      flags.spec = loaded;
       checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
@@ -105,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     stdout: io.stdout,
     setExitCode: (code) => (exitCode = code),
     setShowValues: (show) => (flags.showValues = show),
+    setSpec: (loaded) => (flags.spec = loaded),
     writeOutput,
     commandLine: commandLineOf(argv),
   });
@@ -154,7 +158,8 @@ function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {
     return ExitCode.usage;
   }
   if (e instanceof EdraError) {
-    io.stderr(`edra: ${e.message}\n`);
+    io.stderr(`edra: ${placed(e, flags.spec)}\n`);
+    for (const line of e.more) io.stderr(`edra: ${line}\n`);
     if (e.detail) io.stderr(flags.showValues ? `${e.detail}\n` : '');
     return e.exitCode;
   }
@@ -162,4 +167,17 @@ function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr(`edra: internal error (${err.name})${flags.showValues ? `: ${err.message}` : '; rerun with --show-values for the message'}\n`);
   return ExitCode.internal;
+}
+
+/**
+ * The message of an error about a spec path, placed at that path's line and column in the
+ * spec (`spec.yaml:12:5: ...`), replacing a leading spec file name without a position.
+ */
+function placed(e: EdraError, spec: LoadedSpec | undefined): string {
+  const { path: specPath, line } = e.location;
+  if (!spec || specPath === undefined || line !== undefined) return e.message;
+  const pos = spec.positionOf(specPath);
+  const at = `${spec.display}:${pos.line}:${pos.col}: `;
+  for (const prefix of [`${spec.file}: `, `${spec.display}: `]) if (e.message.startsWith(prefix)) return at + e.message.slice(prefix.length);
+  return at + e.message;
 }
