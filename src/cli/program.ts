@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
 import { EdraError, ExitCode, SpecError } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
-import { openSource } from '../data/source.js';
-import { profileSource } from '../data/profile.js';
+import { openProfiledSource, profileSource } from '../data/profile.js';
 import { writeFileAtomic } from '../data/atomicWrite.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
@@ -86,19 +84,23 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('<data>', 'data file (csv, tsv, parquet, json, ndjson, arrow)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices([...dataFormats]))
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .option('--header', 'the first line of a CSV holds the column names (default: detected)')
+    .option('--no-header', 'the CSV has no header: columns are named column1..n and the first line is a record')
     .option('--json', 'print the profile as JSON')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details')
-    .action(async (dataPath: string, opts: { format?: DataFormat; delimiter?: string; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (dataPath: string, opts: { format?: DataFormat; delimiter?: string; header?: boolean; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const progress = createProgress(Boolean(opts.quiet));
       const db = await openDatabase();
       try {
         progress.stage(`profiling ${dataPath}`);
-        const source = await openSource(db, path.resolve(dataPath), dataPath, opts.format, opts.delimiter ? { delimiter: opts.delimiter } : {});
+        const { source, note } = await openProfiledSource(db, dataPath, opts);
         const profile = await profileSource(db, source);
+        await source.verified;
         progress.done();
-        io.stdout(opts.json ? JSON.stringify({ edra: version, path: dataPath, format: source.format, ...profile }, null, 2) + '\n' : formatProfile(dataPath, profile));
+        const notes = note ? { notes: [note] } : {};
+        io.stdout(opts.json ? JSON.stringify({ edra: version, path: dataPath, format: source.format, ...profile, ...notes }, null, 2) + '\n' : formatProfile(dataPath, profile) + (note ? `note: ${note}\n` : ''));
       } finally {
         db.close();
       }

@@ -14,6 +14,7 @@ import { nearestName } from '../config/nearestName.js';
 import { DataError, SpecError } from '../errors.js';
 import { openDatabase, type DatabaseOptions } from '../data/database.js';
 import { openSource, type DataSource } from '../data/source.js';
+import { columnSuggestion } from '../data/columnNames.js';
 import { aggregateForRelease, type AggregateRow } from '../data/aggregate.js';
 import { releaseFileFormat, writeReleaseFile, type ReleaseRow } from '../data/releaseTableWriter.js';
 import { generalizerFor } from '../hierarchy/resolve.js';
@@ -141,13 +142,13 @@ function checkColumns(plan: ReleasePlan, source: DataSource): void {
   const names = source.columns.map((c) => c.name);
   const need = (column: string, where: string) => {
     if (names.includes(column)) return;
-    const near = nearestName(column, names);
-    throw new SpecError(`spec ${where}: column "${column}" is not in ${source.display}${near ? `; did you mean "${near}"?` : ''} [rule: release.unknownColumn]`, {
+    const s = columnSuggestion(column, names, source.namesMayBeData);
+    throw new SpecError(`spec ${where}: column "${column}" is not in ${source.display}${s.hint} [rule: release.unknownColumn]`, {
       file: source.display,
       path: where,
       column,
       rule: 'release.unknownColumn',
-    });
+    }, s.detail);
   };
   if (plan.privacyUnit.column !== null) need(plan.privacyUnit.column, 'release.privacyUnit.column');
   for (const t of plan.tables) {
@@ -320,6 +321,7 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
       const table = addNoise(t, totals, random);
       noisy.set(t.name, table);
     }
+    await source.verified;
     postProcess(plan, noisy);
     plan.tables.forEach((t, k) => {
       const entry = json.tables[k];
