@@ -4,6 +4,7 @@ import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js'
 import { EdraError, ExitCode, SpecError } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
+import { isOutOfMemory, outOfMemoryError } from '../data/readerErrors.js';
 import { openProfiledSource, profileSource } from '../data/profile.js';
 import { writeFileAtomic } from '../data/atomicWrite.js';
 import { version } from '../version.js';
@@ -23,6 +24,8 @@ interface GlobalFlags {
   showValues?: boolean;
   /** The spec the command loaded: errors about a spec path are placed at its line and column. */
   spec?: LoadedSpec;
+  /** --memory-limit, when given: running out of memory is then a usage error (raise it). */
+  memoryLimit?: string;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
     .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
+      flags.memoryLimit = opts.memoryLimit;
       const loaded = loadSpec(specPath);
       flags.spec = loaded;
       checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
@@ -116,7 +120,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   });
   registerReleaseCommand(program, io, flags);
 
-  registerReportCommand(program, io);
+  registerReportCommand(program, io, (code) => (exitCode = code));
 
   program
     .command('schema')
@@ -128,6 +132,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       else io.stdout(text);
     });
 
+  if (argv.length === 0) {
+    io.stderr('edra: a command is required [rule: cli.usage]\n');
+    io.stderr(program.helpInformation());
+    return ExitCode.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
@@ -156,8 +165,13 @@ function memorySize(value: string): string {
 
 function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.pass;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.pass;
+    if (e.code === 'commander.help') return e.exitCode === 0 ? ExitCode.pass : ExitCode.usage;
     return ExitCode.usage;
+  }
+  if (isOutOfMemory(e)) e = outOfMemoryError(undefined, e instanceof Error ? e.message : String(e));
+  if (e instanceof EdraError && e.location.rule === 'resource.memory' && flags.memoryLimit) {
+    e = new SpecError(`--memory-limit ${flags.memoryLimit} is too small: DuckDB ran out of memory [rule: cli.memoryLimit]; raise it (DuckDB spills what it can to disk)`, { rule: 'cli.memoryLimit' }, e.detail);
   }
   if (e instanceof EdraError) {
     io.stderr(`edra: ${placed(e, flags.spec)}\n`);

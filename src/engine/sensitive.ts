@@ -11,6 +11,7 @@ import type { Database } from '../data/database.js';
 import { sensitiveDictionary } from '../data/dictionary.js';
 import type { EncodedData, SensitiveData } from '../data/encode.js';
 import type { ClassHistograms } from '../model/classHistograms.js';
+import { uncoveredDetail } from '../hierarchy/resolve.js';
 import { readArxHierarchy } from '../hierarchy/arxCsv.js';
 import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import type { SensitiveModel } from '../risk/sensitive/evaluate.js';
@@ -95,19 +96,19 @@ function hierarchyLevels(dict: (string | null)[], nullCode: number, file: string
   const rowOf = new Map<string, string[]>();
   for (const r of table.rows) rowOf.set(r[0], r);
   const m = dict.length;
-  let uncovered = 0;
+  const missing: string[] = [];
   const rows = dict.map((v, code) => {
     if (code === nullCode || v === null) return undefined;
     const r = rowOf.get(v);
-    if (!r) uncovered++;
+    if (!r) missing.push(v);
     return r;
   });
-  if (uncovered > 0) {
-    throw new DataError(`${display}: ${uncovered} value(s) of sensitive attribute "${name}" are not covered by the hierarchy [rule: hierarchy.uncovered]`, {
-      file: display,
-      column: name,
-      rule: 'hierarchy.uncovered',
-    });
+  if (missing.length > 0) {
+    throw new DataError(
+      `${display}: ${missing.length} value(s) of sensitive attribute "${name}" are not covered by the hierarchy [rule: hierarchy.uncovered]; --show-values names them`,
+      { file: display, column: name, rule: 'hierarchy.uncovered' },
+      uncoveredDetail(name, missing),
+    );
   }
   const height = table.levels - 1;
   const levels: Int32Array[] = [];
