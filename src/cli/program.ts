@@ -6,6 +6,7 @@ import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
 import { isOutOfMemory, outOfMemoryError } from '../data/readerErrors.js';
 import { openProfiledSource, profileSource } from '../data/profile.js';
+import { readIntact } from '../data/source.js';
 import { writeFileAtomic } from '../data/atomicWrite.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
@@ -40,8 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('Expert Determination re-identification risk analyzer (HIPAA 45 CFR 164.514(b)(1)).')
     .version(version)
     .exitOverride()
-    // Commander's own errors ("error: unknown option ...") get the same `edra: ` prefix as the others.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '')}`) })
+    // Commander's own errors ("error: unknown option ...") get the same `edra: ` prefix and a rule as the others.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '').replace(/\n|$/, ' [rule: cli.usage]\n')}`) })
     .showHelpAfterError('(run edra --help for usage)');
 
   program
@@ -100,8 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       try {
         progress.stage(`profiling ${dataPath}`);
         const { source, note } = await openProfiledSource(db, dataPath, opts);
-        const profile = await profileSource(db, source);
-        await source.verified;
+        const profile = await readIntact(source, profileSource(db, source));
         progress.done();
         const notes = note ? { notes: [note] } : {};
         io.stdout(opts.json ? JSON.stringify({ edra: version, path: dataPath, format: source.format, ...profile, ...notes }, null, 2) + '\n' : formatProfile(dataPath, profile) + (note ? `note: ${note}\n` : ''));

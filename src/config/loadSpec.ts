@@ -28,7 +28,7 @@ export function loadSpec(file: string): LoadedSpec {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SpecError(`cannot read spec ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'} [rule: spec.unreadable]`, {
+    throw new SpecError(`${file}: cannot read the spec: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code ?? 'unreadable'} [rule: spec.unreadable]`, {
       file,
       rule: 'spec.unreadable',
     });

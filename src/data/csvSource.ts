@@ -8,7 +8,7 @@ import { DataError, type EdraError, SpecError } from '../errors.js';
 import type { DataFormat } from '../config/spec.js';
 import type { Database } from './database.js';
 import { headerNames, positionalNames, readCsvHeader } from './csvHeader.js';
-import { firstLongLine } from './fileHead.js';
+import { checkCompressedIntact, firstLongLine } from './fileHead.js';
 import { columnSuggestion, duplicateColumnError, headerConfirmed } from './columnNames.js';
 import { readerError } from './readerErrors.js';
 import { listLiteral, quoteString, structLiteral } from './sql.js';
@@ -142,6 +142,12 @@ async function describeError(db: Database, e: unknown, read: CsvRead, display: s
     } catch (strictErr) {
       err = strictErr;
     }
+  }
+  // A damaged gzip stream explains whatever DuckDB made of it.
+  try {
+    await checkCompressedIntact(read.file, display);
+  } catch (damaged) {
+    if (damaged instanceof DataError) return damaged;
   }
   const mapped = readerError(err, display, 'csv');
   const limit = /Maximum line size of (\d+) bytes/.exec(mapped.detail ?? '');

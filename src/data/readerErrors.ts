@@ -32,8 +32,10 @@ export function outOfMemoryError(file: string | undefined, raw: string): DataErr
 export function readerError(err: unknown, file: string, format: string, naming?: ColumnNaming): DataError {
   const raw = err instanceof Error ? err.message : String(err);
   if (isOutOfMemory(err)) return outOfMemoryError(file, raw);
-  const lineMatch = /CSV Error on Line: (\d+)/.exec(raw) ?? /\bin line (\d+)/i.exec(raw) ?? /on line (\d+)/i.exec(raw);
-  const line = lineMatch ? Number(lineMatch[1]) : undefined;
+  const csvLine = /CSV Error on Line: (\d+)/.exec(raw) ?? /on line (\d+)/i.exec(raw);
+  // DuckDB's JSON reader numbers lines from 2 ("at byte 6 in line 3" is the second line).
+  const jsonLine = /Malformed JSON .* in line (\d+)/.exec(raw);
+  const line = csvLine ? Number(csvLine[1]) : jsonLine ? Math.max(1, Number(jsonLine[1]) - 1) : undefined;
   const at = line !== undefined ? `${file}:${line}` : file;
   const where = { file, ...(line !== undefined ? { line } : {}) };
 
@@ -58,6 +60,9 @@ export function readerError(err: unknown, file: string, format: string, naming?:
   if (/Value with unterminated quote found/i.test(raw)) {
     return new DataError(`${at}: a quoted field is not closed before the end of its line or file, or a quote is followed by text [rule: csv.quote]`, { ...where, rule: 'csv.quote' }, raw);
   }
+  if (/state machine reached an invalid state/i.test(raw)) {
+    return new DataError(`${at}: not RFC 4180 CSV: a quote or escape character the reader cannot place [rule: csv.malformed]; check dataset.csv.quote and escape`, { ...where, rule: 'csv.malformed' }, raw);
+  }
   const long = /Maximum line size of (\d+) bytes exceeded/i.exec(raw);
   if (long) {
     return new DataError(`${at}: a line is longer than ${long[1]} bytes (a quote opened and never closed?) [rule: csv.lineTooLong]`, { ...where, rule: 'csv.lineTooLong' }, raw);
@@ -74,6 +79,9 @@ export function readerError(err: unknown, file: string, format: string, naming?:
   }
   if (format === 'parquet' && /magic bytes|not a parquet file|too small to be a Parquet file|parquet/i.test(raw)) {
     return new DataError(`${file}: not a readable Parquet file [rule: parquet.invalid]`, { file, rule: 'parquet.invalid' }, raw);
+  }
+  if ((format === 'json' || format === 'ndjson') && /expected records, but got non-record JSON/i.test(raw)) {
+    return new DataError(`${file}: a record is not a JSON object (edra reads one object per record, its keys the columns) [rule: json.notRecords]`, { file, rule: 'json.notRecords' }, raw);
   }
   if ((format === 'json' || format === 'ndjson') && /Malformed JSON|JSON/i.test(raw)) {
     return new DataError(`${at}: malformed JSON [rule: json.malformed]`, { ...where, rule: 'json.malformed' }, raw);

@@ -1,4 +1,4 @@
-import { statSync, accessSync, constants } from 'node:fs';
+import { statSync, accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import type { DataFormat } from '../config/spec.js';
 import { DataError } from '../errors.js';
 import type { Database } from './database.js';
@@ -8,7 +8,7 @@ import { readerError } from './readerErrors.js';
 import { quoteIdent, quoteString } from './sql.js';
 import { openCsv, type CsvOpenMode } from './csvSource.js';
 import { checkNotRenamed } from './columnNames.js';
-import { checkCompressedIntact } from './fileHead.js';
+import { checkCompressedIntact, compressionOf, readRawHead } from './fileHead.js';
 
 /** CSV read options (the spec's dataset.csv). */
 export interface CsvReadOptions {
@@ -70,8 +70,10 @@ export async function openSource(db: Database, file: string, display: string, de
     if (format === 'parquet') {
       relation = () => `read_parquet(${quoteString(file)})`;
     } else if (format === 'json' || format === 'ndjson') {
+      if (format === 'json') checkJsonArrayClosed(file, display);
       const fmt = format === 'ndjson' ? 'newline_delimited' : 'auto';
-      relation = () => `read_json(${quoteString(file)}, format = '${fmt}')`;
+      // records = true: a line that is no object is an error, not a silent single `json` column.
+      relation = () => `read_json(${quoteString(file)}, format = '${fmt}', records = true)`;
     } else {
       const table = `edra_arrow_${++arrowTableSeq}`;
       await loadArrowTable(db, file, table, display);
@@ -88,6 +90,41 @@ export async function openSource(db: Database, file: string, display: string, de
   const verified = checkCompressedIntact(file, display);
   verified.catch(() => {}); // awaited by the reader; never an unhandled rejection meanwhile
   return { display, file, format, columns, relation, namesMayBeData, verified };
+}
+
+/**
+ * Waits for a read of the source and for its integrity check; a damaged compressed stream
+ * is the error when there is one (it explains whatever the read reported), else the read's.
+ * Both settle first: closing the database under a running query would hang.
+ */
+export async function readIntact<T>(source: DataSource, read: Promise<T>): Promise<T> {
+  const [verified, result] = await Promise.allSettled([source.verified, read]);
+  if (verified.status === 'rejected') throw verified.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
+/**
+ * A JSON array cut after a comma reads without complaint in DuckDB (the records before the
+ * cut, and nothing said): a file that opens an array must close it.
+ */
+function checkJsonArrayClosed(file: string, display: string): void {
+  if (compressionOf(display) !== 'none') return;
+  const head = readRawHead(file, 4096).toString('utf8').trimStart();
+  if (!head.startsWith('[')) return;
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  let tail: string;
+  try {
+    const buf = Buffer.alloc(Math.min(256, size));
+    readSync(fd, buf, 0, buf.length, size - buf.length);
+    tail = buf.toString('utf8').trimEnd();
+  } finally {
+    closeSync(fd);
+  }
+  if (!tail.endsWith(']')) {
+    throw new DataError(`${display}: malformed JSON: the array opened on line 1 is not closed (a truncated file?) [rule: json.malformed]`, { file: display, rule: 'json.malformed' });
+  }
 }
 
 function checkReadable(file: string, display: string): void {

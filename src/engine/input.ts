@@ -94,8 +94,9 @@ async function openPopulationTable(db: Database, loaded: LoadedSpec): Promise<Da
   const pop = await openSource(db, path.resolve(loaded.baseDir, popSpec.path), popSpec.path, popSpec.format, popSpec.csv, { specPath: 'population.table.csv' });
   const missing = loaded.spec.attributes.quasiIdentifiers.filter((q) => !pop.columns.some((c) => c.name === q));
   if (missing.length > 0) {
-    throw new SpecError(`population table ${popSpec.path} lacks the quasi-identifier column "${missing[0]}" [rule: spec.populationColumns]`, {
+    throw new SpecError(`${popSpec.path}:1: the population table has no column "${missing[0]}" (a quasi-identifier) [rule: spec.populationColumns]`, {
       file: popSpec.path,
+      line: 1,
       column: missing[0],
       rule: 'spec.populationColumns',
     });

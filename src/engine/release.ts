@@ -13,7 +13,7 @@ import type { ReleaseSpec } from '../config/releaseSpec.js';
 import { nearestName } from '../config/nearestName.js';
 import { DataError, SpecError } from '../errors.js';
 import { openDatabase, type DatabaseOptions } from '../data/database.js';
-import { openSource, type DataSource } from '../data/source.js';
+import { openSource, readIntact, type DataSource } from '../data/source.js';
 import { columnSuggestion } from '../data/columnNames.js';
 import { aggregateForRelease, type AggregateRow } from '../data/aggregate.js';
 import { releaseFileFormat, writeReleaseFile, type ReleaseRow } from '../data/releaseTableWriter.js';
@@ -308,12 +308,15 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
     for (const t of plan.tables) {
       progress(`aggregating table ${t.name}`);
       const b = t.bounds;
-      const rows = await aggregateForRelease(
-        db,
+      const rows = await readIntact(
         source,
-        t.groupBy,
-        b ? { column: b.column, lower: b.lower, upper: b.upper, granularityN: b.granularity.n, granularityD: b.granularity.d, lowerUnits: b.lowerUnits, upperUnits: b.upperUnits } : undefined,
-        cap,
+        aggregateForRelease(
+          db,
+          source,
+          t.groupBy,
+          b ? { column: b.column, lower: b.lower, upper: b.upper, granularityN: b.granularity.n, granularityD: b.granularity.d, lowerUnits: b.lowerUnits, upperUnits: b.upperUnits } : undefined,
+          cap,
+        ),
       );
       const { totals, dropped, clamped } = cellTotals(t, rows, hierarchies, display);
       diagnostics.set(t.name, { dropped, clamped });
@@ -321,7 +324,6 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
       const table = addNoise(t, totals, random);
       noisy.set(t.name, table);
     }
-    await source.verified;
     postProcess(plan, noisy);
     plan.tables.forEach((t, k) => {
       const entry = json.tables[k];

@@ -202,7 +202,7 @@ describe('spec and usage errors (exit 2)', () => {
   it('unknown CLI option, unknown command, missing argument', async () => {
     const r = await cli('analyze', 'x.yaml', '--bogus');
     expect(r.code).toBe(2);
-    expect(firstLine(r.stderr)).toBe("edra: unknown option '--bogus'");
+    expect(firstLine(r.stderr)).toBe("edra: unknown option '--bogus' [rule: cli.usage]");
     expect(r.stdout).toBe('');
     const r2 = await cli('analyse', 'x.yaml');
     expect(r2.code).toBe(2);
