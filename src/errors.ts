@@ -16,6 +16,9 @@ export const ExitCode = {
 export interface ErrorLocation {
   file?: string;
   line?: number;
+  /** 1-based character column in the file (spec positions). */
+  col?: number;
+  /** The data column concerned, by name. */
   column?: string;
   /** Path inside the spec, e.g. `thresholds.k`. */
   path?: string;
@@ -29,12 +32,15 @@ export abstract class EdraError extends Error {
   readonly location: ErrorLocation;
   /** Raw diagnostic that may contain data values: printed only with --show-values. */
   readonly detail: string | undefined;
+  /** Further errors of the same kind (e.g. every issue of a spec), each one line in the same format, PHI-free. */
+  readonly more: readonly string[];
 
-  constructor(message: string, location: ErrorLocation, detail?: string) {
+  constructor(message: string, location: ErrorLocation, detail?: string, more: readonly string[] = []) {
     super(message);
     this.name = new.target.name;
     this.location = location;
     this.detail = detail;
+    this.more = more;
   }
 }
 

@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadSpec } from '../config/loadSpec.js';
+import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
 import { EdraError, ExitCode, SpecError } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
-import { openSource } from '../data/source.js';
-import { profileSource } from '../data/profile.js';
+import { isOutOfMemory, outOfMemoryError } from '../data/readerErrors.js';
+import { openProfiledSource, profileSource } from '../data/profile.js';
+import { readIntact } from '../data/source.js';
 import { writeFileAtomic } from '../data/atomicWrite.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
@@ -23,6 +23,10 @@ import { defaultIO, type CliIO } from './io.js';
 
 interface GlobalFlags {
   showValues?: boolean;
+  /** The spec the command loaded: errors about a spec path are placed at its line and column. */
+  spec?: LoadedSpec;
+  /** --memory-limit, when given: running out of memory is then a usage error (raise it). */
+  memoryLimit?: string;
 }
 
 /**
@@ -37,8 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('Expert Determination re-identification risk analyzer (HIPAA 45 CFR 164.514(b)(1)).')
     .version(version)
     .exitOverride()
-    // Commander's own errors ("error: unknown option ...") get the same `edra: ` prefix as the others.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '')}`) })
+    // Commander's own errors ("error: unknown option ...") get the same `edra: ` prefix and a rule as the others.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '').replace(/\n|$/, ' [rule: cli.usage]\n')}`) })
     .showHelpAfterError('(run edra --help for usage)');
 
   program
@@ -56,7 +60,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
     .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
+      flags.memoryLimit = opts.memoryLimit;
       const loaded = loadSpec(specPath);
+      flags.spec = loaded;
       checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
@@ -83,19 +89,22 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('<data>', 'data file (csv, tsv, parquet, json, ndjson, arrow)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices([...dataFormats]))
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .option('--header', 'the first line of a CSV holds the column names (default: detected)')
+    .option('--no-header', 'the CSV has no header: columns are named column1..n and the first line is a record')
     .option('--json', 'print the profile as JSON')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details')
-    .action(async (dataPath: string, opts: { format?: DataFormat; delimiter?: string; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (dataPath: string, opts: { format?: DataFormat; delimiter?: string; header?: boolean; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const progress = createProgress(Boolean(opts.quiet));
       const db = await openDatabase();
       try {
         progress.stage(`profiling ${dataPath}`);
-        const source = await openSource(db, path.resolve(dataPath), dataPath, opts.format, opts.delimiter ? { delimiter: opts.delimiter } : {});
-        const profile = await profileSource(db, source);
+        const { source, note } = await openProfiledSource(db, dataPath, opts);
+        const profile = await readIntact(source, profileSource(db, source));
         progress.done();
-        io.stdout(opts.json ? JSON.stringify({ edra: version, path: dataPath, format: source.format, ...profile }, null, 2) + '\n' : formatProfile(dataPath, profile));
+        const notes = note ? { notes: [note] } : {};
+        io.stdout(opts.json ? JSON.stringify({ edra: version, path: dataPath, format: source.format, ...profile, ...notes }, null, 2) + '\n' : formatProfile(dataPath, profile) + (note ? `note: ${note}\n` : ''));
       } finally {
         db.close();
       }
@@ -105,12 +114,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     stdout: io.stdout,
     setExitCode: (code) => (exitCode = code),
     setShowValues: (show) => (flags.showValues = show),
+    setSpec: (loaded) => (flags.spec = loaded),
     writeOutput,
     commandLine: commandLineOf(argv),
   });
   registerReleaseCommand(program, io, flags);
 
-  registerReportCommand(program, io);
+  registerReportCommand(program, io, (code) => (exitCode = code));
 
   program
     .command('schema')
@@ -122,6 +132,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       else io.stdout(text);
     });
 
+  if (argv.length === 0) {
+    io.stderr('edra: a command is required [rule: cli.usage]\n');
+    io.stderr(program.helpInformation());
+    return ExitCode.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
@@ -150,11 +165,17 @@ function memorySize(value: string): string {
 
 function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.pass;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.pass;
+    if (e.code === 'commander.help') return e.exitCode === 0 ? ExitCode.pass : ExitCode.usage;
     return ExitCode.usage;
   }
+  if (isOutOfMemory(e)) e = outOfMemoryError(undefined, e instanceof Error ? e.message : String(e));
+  if (e instanceof EdraError && e.location.rule === 'resource.memory' && flags.memoryLimit) {
+    e = new SpecError(`--memory-limit ${flags.memoryLimit} is too small: DuckDB ran out of memory [rule: cli.memoryLimit]; raise it (DuckDB spills what it can to disk)`, { rule: 'cli.memoryLimit' }, e.detail);
+  }
   if (e instanceof EdraError) {
-    io.stderr(`edra: ${e.message}\n`);
+    io.stderr(`edra: ${placed(e, flags.spec)}\n`);
+    for (const line of e.more) io.stderr(`edra: ${line}\n`);
     if (e.detail) io.stderr(flags.showValues ? `${e.detail}\n` : '');
     return e.exitCode;
   }
@@ -162,4 +183,17 @@ function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr(`edra: internal error (${err.name})${flags.showValues ? `: ${err.message}` : '; rerun with --show-values for the message'}\n`);
   return ExitCode.internal;
+}
+
+/**
+ * The message of an error about a spec path, placed at that path's line and column in the
+ * spec (`spec.yaml:12:5: ...`), replacing a leading spec file name without a position.
+ */
+function placed(e: EdraError, spec: LoadedSpec | undefined): string {
+  const { path: specPath, line } = e.location;
+  if (!spec || specPath === undefined || line !== undefined) return e.message;
+  const pos = spec.positionOf(specPath);
+  const at = `${spec.display}:${pos.line}:${pos.col}: `;
+  for (const prefix of [`${spec.file}: `, `${spec.display}: `]) if (e.message.startsWith(prefix)) return at + e.message.slice(prefix.length);
+  return at + e.message;
 }

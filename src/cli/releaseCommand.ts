@@ -5,7 +5,7 @@
  * usage error (an over-budget release included: nothing is written), 3 for a data error.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadSpec } from '../config/loadSpec.js';
+import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { runRelease } from '../engine/release.js';
 import type { ReleaseJson } from '../contracts/release.js';
 import { cryptoRandomSource, unsafeSeededSource } from '../dp/randomSource.js';
@@ -27,7 +27,7 @@ function seed(value: string): bigint {
 }
 
 /** Registers `edra release` on the program; `flags.showValues` is set for the error reporter. */
-export function registerReleaseCommand(program: Command, io: CliIO, flags: { showValues?: boolean }): void {
+export function registerReleaseCommand(program: Command, io: CliIO, flags: { showValues?: boolean; spec?: LoadedSpec }): void {
   program
     .command('release')
     .description('release differentially private aggregate tables declared in the spec (noisy values, 95% intervals, budget statement)')
@@ -40,6 +40,7 @@ export function registerReleaseCommand(program: Command, io: CliIO, flags: { sho
     .action(async (specPath: string, opts: ReleaseFlags) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
+      flags.spec = loaded;
       const progress = createProgress(Boolean(opts.quiet));
       const random = opts.unsafeSeed !== undefined ? unsafeSeededSource(opts.unsafeSeed) : cryptoRandomSource();
       if (random.unsafe) io.stderr('edra: WARNING: --unsafe-seed: the noise is reproducible from the seed; this release is NOT private (tests only)\n');

@@ -8,7 +8,7 @@ import { renderReport } from '../report/render.js';
 import { loadReportTemplate } from '../report/templateDir.js';
 import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
 import type { CliIO } from './io.js';
-import { SpecError } from '../errors.js';
+import { ExitCode, SpecError } from '../errors.js';
 
 /**
  * Checks --report / --template before any work: --template needs --report, the template
@@ -22,8 +22,8 @@ export function checkReportOptions(report: string | undefined, template: string 
   }
 }
 
-/** Adds the `report` command to the program (it inherits the program's output and exit settings). */
-export function registerReportCommand(program: Command, io: CliIO): void {
+/** Adds the `report` command to the program (it inherits the program's output and exit settings); its exit code is the result's verdict. */
+export function registerReportCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   program
     .command('report')
     .description('render the determination report (HTML, and its JSON twin beside it) from a saved result, without the data')
@@ -37,5 +37,7 @@ export function registerReportCommand(program: Command, io: CliIO): void {
       const rendered = renderReport(result, { templateDir: opts.template });
       const twin = writeReportFiles(opts.out, rendered);
       io.stdout(`report ${rendered.reportId} written to ${opts.out} (twin ${twin})\n`);
+      // The report documents the analysis: a failing result exits 1, as the analysis did.
+      setExitCode(result.verdict === 'pass' ? ExitCode.pass : ExitCode.thresholdsNotMet);
     });
 }

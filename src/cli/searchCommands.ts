@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { loadSpec } from '../config/loadSpec.js';
+import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { search } from '../engine/search.js';
 import { anonymize } from '../engine/anonymize.js';
 import { ExitCode } from '../errors.js';
@@ -17,6 +17,8 @@ export interface CommandContext {
   setExitCode: (code: number) => void;
   /** --show-values of the command that ran. */
   setShowValues: (show: boolean | undefined) => void;
+  /** The spec the command loaded (errors are placed at its lines). */
+  setSpec: (loaded: LoadedSpec) => void;
   /** Writes a file atomically (a usage error when it cannot). */
   writeOutput: (file: string, text: string) => void;
   /** The command line as typed (recorded in reports). */
@@ -56,6 +58,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
+      ctx.setSpec(loaded);
       checkReportOptions(opts.report, opts.template, [opts.out]);
       const progress = createProgress(Boolean(opts.quiet));
       const result = await search(loaded, {
@@ -93,6 +96,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .action(async (specPath: string, opts: { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
+      ctx.setSpec(loaded);
       const progress = createProgress(Boolean(opts.quiet));
       const summary = await anonymize(loaded, {
         out: opts.out,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { SpecError } from '../errors.js';
 import { specSchema, type Spec } from './spec.js';
+import { positionOfDotted, specIssues, type SpecIssue, type SpecPosition } from './specIssues.js';
 
 /** A validated spec with the location it was read from. */
 export interface LoadedSpec {
@@ -14,6 +14,10 @@ export interface LoadedSpec {
   baseDir: string;
   /** The spec text as written (it holds no data values). */
   text: string;
+  /** The spec file as the user named it (for messages). */
+  display: string;
+  /** Line and column of a dotted spec path (`thresholds.k`), or of its nearest present ancestor. */
+  positionOf(path: string): SpecPosition;
 }
 
 /** Reads and validates a YAML or JSON spec file. Throws SpecError (exit 2). */
@@ -24,38 +28,67 @@ export function loadSpec(file: string): LoadedSpec {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SpecError(`cannot read spec ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'} [rule: spec.unreadable]`, {
+    throw new SpecError(`${file}: cannot read the spec: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code ?? 'unreadable'} [rule: spec.unreadable]`, {
       file,
       rule: 'spec.unreadable',
     });
   }
-  return parseSpecText(text, abs, path.dirname(abs));
+  return parseSpecText(text, abs, path.dirname(abs), file);
 }
 
-/** Parses and validates spec text (YAML is a superset of JSON). */
-export function parseSpecText(text: string, file = '<inline>', baseDir = process.cwd()): LoadedSpec {
+/**
+ * Parses and validates spec text (YAML is a superset of JSON). Every schema issue is
+ * reported at its line and column, in the spec's terms (src/config/specIssues.ts): the first
+ * as the error's message, the others as its further lines.
+ */
+export function parseSpecText(text: string, file = '<inline>', baseDir = process.cwd(), display = file): LoadedSpec {
   // prettyErrors: false leaves err.linePos unset, so the line comes from a LineCounter.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line ?? (err.pos?.[0] !== undefined ? lineCounter.linePos(err.pos[0]).line : undefined);
-    throw new SpecError(`${file}${line ? `:${line}` : ''}: spec is not valid YAML/JSON (${err.code}) [rule: spec.syntax]`, {
-      file,
-      line,
-      rule: 'spec.syntax',
+    const lines = doc.errors.map((err) => {
+      const pos = err.pos?.[0] !== undefined ? lineCounter.linePos(err.pos[0]) : undefined;
+      const what = yamlProblems[err.code] ? `${yamlProblems[err.code]} (${err.code})` : `(${err.code})`;
+      return { pos, text: `${display}${pos ? `:${pos.line}:${pos.col}` : ''}: spec is not valid YAML/JSON: ${what} [rule: spec.syntax]` };
     });
+    const first = lines[0];
+    throw new SpecError(first.text, { file: display, ...(first.pos ? { line: first.pos.line, col: first.pos.col } : {}), rule: 'spec.syntax' }, undefined, lines.slice(1, 50).map((l) => l.text));
   }
   const raw: unknown = doc.toJS();
+  const positionOf = (dotted: string) => positionOfDotted(doc, lineCounter, dotted);
   const parsed = specSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw specIssueError(parsed.error.issues, file);
-  return { spec: parsed.data, file, baseDir, text };
+  if (!parsed.success) throw specIssueError(specIssues(parsed.error.issues, raw ?? {}, doc, lineCounter, specSchema), display);
+  return { spec: parsed.data, file, baseDir, text, display, positionOf };
 }
 
-function specIssueError(issues: readonly z.core.$ZodIssue[], file: string): SpecError {
+/** The yaml package's error codes, in words. */
+const yamlProblems: Partial<Record<string, string>> = {
+  BAD_INDENT: 'bad indentation',
+  DUPLICATE_KEY: 'a key appears twice in one mapping',
+  MISSING_CHAR: 'a closing bracket, brace or quote is missing',
+  UNEXPECTED_TOKEN: 'unexpected character',
+  TAB_AS_INDENT: 'a tab is used for indentation',
+  MULTIPLE_DOCS: 'more than one YAML document',
+  BAD_SCALAR_START: 'a value cannot start with this character',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested block where a key was expected',
+  MULTILINE_IMPLICIT_KEY: 'a key spans several lines',
+  BAD_DQ_ESCAPE: 'an invalid escape in a double-quoted string',
+  BAD_ALIAS: 'an alias to an unknown anchor',
+  TAG_RESOLVE_FAILED: 'a value does not match its tag',
+};
+
+/** At most this many issues are listed (a spec rarely has more; the count says how many). */
+const maxListed = 50;
+
+function specIssueError(issues: readonly SpecIssue[], display: string): SpecError {
+  const lines = issues.map((i) => `${display}:${i.position.line}:${i.position.col}: spec ${i.where}: ${i.message} [rule: spec.${i.code}]`);
   const first = issues[0];
-  const where = first.path.length ? first.path.map(String).join('.') : '(top level)';
-  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-  const detail = issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message} [${i.code}]`).join('\n');
-  return new SpecError(`${file}: spec ${where}: ${first.message} [rule: spec.${first.code}]${more}`, { file, path: where, rule: `spec.${first.code}` }, detail);
+  const more = lines.slice(1, maxListed);
+  if (lines.length > maxListed) more.push(`${display}: ${lines.length - maxListed} more spec issue(s) not listed [rule: spec.more]`);
+  return new SpecError(
+    lines[0],
+    { file: display, line: first.position.line, col: first.position.col, path: first.where, rule: `spec.${first.code}` },
+    undefined,
+    more,
+  );
 }

@@ -25,9 +25,9 @@ const probability = z.number().gt(0).lte(1);
 export const csvOptionsSchema = z
   .strictObject({
     delimiter: z.string().min(1).max(4).optional().describe('Field delimiter; detected from the header line when absent ("\\t" for TSV).'),
-    quote: z.string().max(1).optional().describe('Quote character; auto-detected when absent.'),
+    quote: z.string().max(1).optional().describe('Quote character (default ", as RFC 4180; an empty string turns quoting off). A quote left open is a data error, never read as data.'),
     escape: z.string().max(1).optional().describe('Escape character; auto-detected when absent.'),
-    header: z.boolean().optional().describe('Whether the first line holds column names (default: true).'),
+    header: z.boolean().optional().describe('Whether the first line holds column names (default: true); without, the columns are column1..n.'),
     nullStrings: z.array(z.string()).optional().describe('Cell texts read as missing (default: the empty cell).'),
     types: z
       .record(z.string(), z.string().min(1))

@@ -83,7 +83,7 @@ export async function aggregateForRelease(
   try {
     rows = await db.rows(sql);
   } catch (e) {
-    throw readerError(e, source.display, source.format);
+    throw readerError(e, source.display, source.format, source);
   }
   return rows.map((r) => ({
     keys: keys.map((k) => (r[k] === null || r[k] === undefined ? null : String(r[k]))),

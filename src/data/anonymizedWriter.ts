@@ -75,7 +75,7 @@ export async function writeAnonymized(
     if (e instanceof Error && /Permission|No such file|Cannot open/i.test(e.message)) {
       throw new SpecError(`--out ${target}: cannot write the file [rule: cli.anonymizedOut]`, { file: target, rule: 'cli.anonymizedOut' });
     }
-    throw readerError(e, source.display, source.format);
+    throw readerError(e, source.display, source.format, source);
   } finally {
     await db.exec('SET preserve_insertion_order = false');
   }

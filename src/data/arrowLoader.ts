@@ -68,9 +68,13 @@ export async function loadArrowTable(db: Database, file: string, table: string, 
   if (fields.length === 0) throw new DataError(`${display}: the Arrow schema has no columns [rule: data.empty]`, { file: display, rule: 'data.empty' });
   const plans = fields.map((f) => planFor(f.type));
   const names = fields.map((f) => f.name);
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) {
-    throw new DataError(`${display}: column "${dup}" appears twice [rule: data.duplicateColumn]`, { file: display, column: dup, rule: 'data.duplicateColumn' });
+  // DuckDB's names are case-insensitive: `mrn` and `MRN` cannot both be columns of a table.
+  const lower = names.map((n) => n.toLowerCase());
+  const second = lower.findIndex((n, i) => lower.indexOf(n) !== i);
+  if (second >= 0) {
+    const first = lower.indexOf(lower[second]);
+    const how = names[first] === names[second] ? `column "${names[second]}" appears twice` : `columns "${names[first]}" and "${names[second]}" differ only by case, which DuckDB cannot tell apart`;
+    throw new DataError(`${display}: ${how} [rule: data.duplicateColumn]; rename one of them`, { file: display, column: names[second], rule: 'data.duplicateColumn' });
   }
   await db.exec(
     `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${fields.map((f, i) => `${quoteIdent(f.name)} ${plans[i].sqlType}`).join(', ')})`,

@@ -1,48 +1,82 @@
-import { openSync, readSync, closeSync } from 'node:fs';
+import type { Database } from './database.js';
+import { decodeUtf8Head, readTextHead } from './fileHead.js';
 
 /** What the first line of a delimited text file tells before DuckDB reads it. */
 export interface CsvHeader {
   /** The delimiter: declared, or the candidate that splits the header line most. */
   delimiter: string;
-  /** Header fields, unquoted (only meaningful when the file has a header). */
-  names: string[];
+  /** Fields of the first line, unquoted (the header, when the file has one). */
+  fields: string[];
   /** True when the file holds nothing but white space. */
   empty: boolean;
+  /** True when a quote opened on the first line is never closed. */
+  unterminatedQuote: boolean;
 }
 
 const candidates = [',', '\t', ';', '|'];
 
 /**
- * Reads the first line of a CSV/TSV file (at most 1 MiB) to fix the delimiter and the
- * header names. DuckDB's sniffer falls back to a single column when rows are ragged,
- * which would hide the error; with the delimiter fixed, a ragged row is reported by
- * line number. The header holds column names only, never cell values.
+ * Reads the first line of a CSV/TSV file — decompressed, and checked to be UTF-8 — to fix
+ * the delimiter and the header names. DuckDB's sniffer falls back to a single column when
+ * rows are ragged, which would hide the error; with the delimiter fixed, a ragged row is
+ * reported by line number. Names are returned, never printed here.
  */
-export function readCsvHeader(file: string, declaredDelimiter?: string, quote = '"'): CsvHeader {
-  const fd = openSync(file, 'r');
-  let text: string;
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    text = buf.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const empty = text.trim().length === 0;
-  const line = firstLine(text, quote);
-  const delimiter = declaredDelimiter ?? pickDelimiter(line, quote);
-  return { delimiter, names: empty ? [] : splitFields(line, delimiter, quote), empty };
+export async function readCsvHeader(db: Database, file: string, display: string, declaredDelimiter?: string, quote = '"'): Promise<CsvHeader> {
+  const head = await readTextHead(db, file, display);
+  const text = decodeUtf8Head(head, display, head.length < 1 << 20);
+  return parseCsvHeader(text, declaredDelimiter, quote);
 }
 
-function firstLine(text: string, quote: string): string {
+/** The header of a text (the decoded start of a file, BOM removed). */
+export function parseCsvHeader(text: string, declaredDelimiter?: string, quote = '"'): CsvHeader {
+  const empty = text.trim().length === 0;
+  const { line, unterminated } = firstLine(text, quote, declaredDelimiter);
+  const delimiter = declaredDelimiter ?? pickDelimiter(line, quote);
+  return { delimiter, fields: empty ? [] : splitFields(line, delimiter, quote), empty, unterminatedQuote: !empty && unterminated };
+}
+
+/** Outcome of naming the header's columns. */
+export type HeaderNames = { names: string[] } | { duplicate: [number, number]; caseOnly: boolean };
+
+/**
+ * Column names from header fields, as written but for surrounding white space (DuckDB
+ * trims it too). An empty field is named `column<i>` (1-based position). Two names equal
+ * up to case are a duplicate: DuckDB's identifiers are case-insensitive, so it would
+ * rename the second one (`MRN_1`) and the spec's name would silently miss it.
+ */
+export function headerNames(fields: readonly string[]): HeaderNames {
+  const names = fields.map((f, i) => (f.trim() === '' ? `column${i + 1}` : f.trim()));
+  const seen = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i].toLowerCase();
+    const before = seen.get(key);
+    if (before !== undefined) return { duplicate: [before, i], caseOnly: names[before] !== names[i] };
+    seen.set(key, i);
+  }
+  return { names };
+}
+
+/** Names of a file without a header: column1 .. columnN. */
+export function positionalNames(count: number): string[] {
+  return Array.from({ length: Math.max(1, count) }, (_, i) => `column${i + 1}`);
+}
+
+/**
+ * The first record's line. A quote opens a quoted field only at the start of a field (after
+ * a possible delimiter); inside one, a doubled quote is a quote and a single one closes it.
+ */
+function firstLine(text: string, quote: string, declared?: string): { line: string; unterminated: boolean } {
+  const boundaries = declared !== undefined ? [declared] : candidates;
   let inQuotes = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === quote) inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) return text.slice(0, i);
+    if (inQuotes) {
+      if (ch === quote && text[i + 1] === quote) i++;
+      else if (ch === quote) inQuotes = false;
+    } else if (quote !== '' && ch === quote && (i === 0 || boundaries.some((d) => text.endsWith(d, i)))) inQuotes = true;
+    else if (ch === '\n' || ch === '\r') return { line: text.slice(0, i), unterminated: false };
   }
-  return text;
+  return { line: text, unterminated: inQuotes };
 }
 
 function pickDelimiter(line: string, quote: string): string {
@@ -60,9 +94,18 @@ function pickDelimiter(line: string, quote: string): string {
 
 /** Splits one line into fields, honouring quotes ("" inside quotes is a quote). */
 export function splitFields(line: string, delimiter: string, quote = '"'): string[] {
+  return splitLine(line, delimiter, quote).fields;
+}
+
+/**
+ * Splits one line into fields. A quote opens a quoted field only at the start of a field
+ * (elsewhere it is a character, as DuckDB reads it); `unterminated` when one never closes.
+ */
+export function splitLine(line: string, delimiter: string, quote = '"'): { fields: string[]; unterminated: boolean } {
   const fields: string[] = [];
   let cur = '';
   let inQuotes = false;
+  let fieldStart = true;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (inQuotes) {
@@ -71,13 +114,19 @@ export function splitFields(line: string, delimiter: string, quote = '"'): strin
         i++;
       } else if (ch === quote) inQuotes = false;
       else cur += ch;
-    } else if (ch === quote && quote !== '') inQuotes = true;
-    else if (line.startsWith(delimiter, i)) {
+    } else if (ch === quote && quote !== '' && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else if (line.startsWith(delimiter, i)) {
       fields.push(cur);
       cur = '';
       i += delimiter.length - 1;
-    } else cur += ch;
+      fieldStart = true;
+    } else {
+      cur += ch;
+      fieldStart = false;
+    }
   }
   fields.push(cur);
-  return fields;
+  return { fields, unterminated: inQuotes };
 }

@@ -98,7 +98,7 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
       await db.exec(`DROP TABLE edra_fine`);
     }
   } catch (e) {
-    throw readerError(e, source.display, source.format);
+    throw readerError(e, source.display, source.format, source);
   }
   for (let i = 0; i < m; i++) {
     await db.exec(

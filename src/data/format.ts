@@ -25,10 +25,10 @@ export function detectFormat(file: string, declared?: DataFormat): DataFormat {
   if (ext === '.gz' || ext === '.zst') ext = path.extname(file.slice(0, -ext.length)).toLowerCase();
   const format = byExtension[ext];
   if (!format) {
-    throw new SpecError(`${file}: cannot tell the format from the extension "${ext}"; set dataset.format (one of csv, tsv, parquet, json, ndjson, arrow)`, {
+    throw new SpecError(`${file}: cannot tell the format from the extension "${ext}" [rule: spec.format]; set dataset.format (profile: --format) to one of csv, tsv, parquet, json, ndjson, arrow`, {
       file,
       path: 'dataset.format',
-      rule: 'data.format',
+      rule: 'spec.format',
     });
   }
   return format;

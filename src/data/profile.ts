@@ -1,5 +1,7 @@
 import type { Database } from './database.js';
-import type { DataSource } from './source.js';
+import path from 'node:path';
+import type { DataFormat } from '../config/spec.js';
+import { openSource, type CsvReadOptions, type DataSource } from './source.js';
 import { readerError } from './readerErrors.js';
 import { quoteIdent, quoteString } from './sql.js';
 import {
@@ -72,7 +74,7 @@ export async function profileSource(db: Database, source: DataSource): Promise<D
       await db.rows(`SELECT ${patternCols.join(', ')} FROM (SELECT * FROM ${rel} USING SAMPLE reservoir(${patternSample} ROWS) REPEATABLE (1))`)
     )[0];
   } catch (e) {
-    throw readerError(e, source.display, source.format);
+    throw readerError(e, source.display, source.format, source);
   }
   const rows = Number(counts.n);
   const sampleRows = Number(matches.n);
@@ -93,4 +95,36 @@ export async function profileSource(db: Database, source: DataSource): Promise<D
     return { name: c.name, type: c.type, present, missing: rows - present, distinct, hints };
   });
   return { rows, columns, patternSampleRows: sampleRows };
+}
+
+/** What `edra profile` is told about a file. */
+export interface ProfileOpenOptions {
+  format?: DataFormat;
+  delimiter?: string;
+  /** --header / --no-header; undefined: detected. */
+  header?: boolean;
+}
+
+/**
+ * Opens a file for profiling without ever showing a record as column names. Unless the
+ * header is declared, a first line whose cells look like values of their columns (numbers
+ * in number columns...) is a record: the file is read without header, columns named
+ * column1..n. When every column is text, a header cannot be told from a record: the line is
+ * skipped as a header but its names are not shown. `note` says which, for the output.
+ */
+export async function openProfiledSource(db: Database, dataPath: string, options: ProfileOpenOptions): Promise<{ source: DataSource; note?: string }> {
+  const abs = path.resolve(dataPath);
+  const csv: CsvReadOptions = { ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.header !== undefined ? { header: options.header } : {}) };
+  const source = await openSource(db, abs, dataPath, options.format, csv);
+  if (!source.namesMayBeData) return { source };
+  if (source.columns.some((c) => c.type !== 'VARCHAR')) {
+    return {
+      source: await openSource(db, abs, dataPath, options.format, { ...csv, header: false }),
+      note: 'the first line looks like a record, not a header: it is profiled as one and the columns are named column1..n (pass --header if it holds names)',
+    };
+  }
+  return {
+    source: await openSource(db, abs, dataPath, options.format, csv, { positional: true }),
+    note: 'every column is text, so the first line cannot be told from a record: it is skipped as a header but not shown, the columns are named column1..n (pass --header to show its names, --no-header to profile it as a record)',
+  };
 }

@@ -88,7 +88,7 @@ export async function writeRecordRisk(
     if (e instanceof Error && /Permission|No such file|Cannot open/i.test(e.message)) {
       throw new SpecError(`--record-risk ${target}: cannot write the file [rule: cli.recordRisk]`, { file: target, rule: 'cli.recordRisk' });
     }
-    throw readerError(e, source.display, source.format);
+    throw readerError(e, source.display, source.format, source);
   } finally {
     await db.exec('SET preserve_insertion_order = false');
   }

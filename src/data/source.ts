@@ -1,12 +1,14 @@
-import { statSync, accessSync, constants } from 'node:fs';
+import { statSync, accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import type { DataFormat } from '../config/spec.js';
 import { DataError } from '../errors.js';
 import type { Database } from './database.js';
 import { detectFormat } from './format.js';
-import { readCsvHeader } from './csvHeader.js';
 import { loadArrowTable } from './arrowLoader.js';
 import { readerError } from './readerErrors.js';
-import { listLiteral, quoteIdent, quoteString, structLiteral } from './sql.js';
+import { quoteIdent, quoteString } from './sql.js';
+import { openCsv, type CsvOpenMode } from './csvSource.js';
+import { checkNotRenamed } from './columnNames.js';
+import { checkCompressedIntact, compressionOf, readRawHead } from './fileHead.js';
 
 /** CSV read options (the spec's dataset.csv). */
 export interface CsvReadOptions {
@@ -37,66 +39,92 @@ export interface DataSource {
    * that codes such as ZIP or MRN keep their leading zeros and a QI is compared as written.
    */
   relation(textColumns?: readonly string[]): string;
+  /**
+   * True when the column names come from a first line that may be a record (a CSV whose
+   * header is neither declared nor shown by the column types): messages then name columns
+   * by position, and suggest no name without --show-values.
+   */
+  readonly namesMayBeData: boolean;
+  /** Resolves when a compressed file is intact (read to its end); await it before trusting a full read. */
+  readonly verified: Promise<void>;
 }
 
 let arrowTableSeq = 0;
 
 /**
  * Checks a data file and describes it: format, columns and detected types. Nothing is
- * read beyond DuckDB's sniffing sample (Arrow IPC is streamed into a table once).
- * Input files are opened read-only and never modified.
+ * read beyond DuckDB's sniffing sample (Arrow IPC is streamed into a table once). A gzip
+ * file is also read to its end meanwhile (`verified`), since DuckDB reads a truncated one
+ * without complaint. Input files are opened read-only and never modified.
  */
-export async function openSource(db: Database, file: string, display: string, declared?: DataFormat, csv: CsvReadOptions = {}): Promise<DataSource> {
+export async function openSource(db: Database, file: string, display: string, declared?: DataFormat, csv: CsvReadOptions = {}, mode: CsvOpenMode = {}): Promise<DataSource> {
   const format = detectFormat(display, declared);
   checkReadable(file, display);
   let relation: (textColumns?: readonly string[]) => string;
-  let strictCsv: string | undefined;
-  if (format === 'csv' || format === 'tsv') {
-    const header = readCsvHeader(file, csv.delimiter ?? (format === 'tsv' ? '\t' : undefined), csv.quote ?? '"');
-    if (header.empty) throw new DataError(`${display}: the file is empty [rule: data.empty]`, { file: display, rule: 'data.empty' });
-    if (csv.header !== false) {
-      const seen = new Set<string>();
-      for (const name of header.names) {
-        if (seen.has(name)) {
-          throw new DataError(`${display}:1: column "${name}" appears twice in the header [rule: data.duplicateColumn]`, {
-            file: display,
-            line: 1,
-            column: name,
-            rule: 'data.duplicateColumn',
-          });
-        }
-        seen.add(name);
-      }
-    }
-    relation = (textColumns = []) => csvRelation(file, header.delimiter, csv, textColumns);
-    strictCsv = strictCsvRelation(file, header.delimiter, csv, header.names.length);
-  } else if (format === 'parquet') {
-    relation = () => `read_parquet(${quoteString(file)})`;
-  } else if (format === 'json' || format === 'ndjson') {
-    const fmt = format === 'ndjson' ? 'newline_delimited' : 'auto';
-    relation = () => `read_json(${quoteString(file)}, format = '${fmt}')`;
-  } else {
-    const table = `edra_arrow_${++arrowTableSeq}`;
-    await loadArrowTable(db, file, table, display);
-    relation = () => quoteIdent(table);
-  }
   let columns: SourceColumn[];
-  try {
-    const rows = await db.rows(`DESCRIBE SELECT * FROM ${relation()}`);
-    columns = rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  } catch (e) {
-    // DuckDB's sniffer gives up on a small file with a ragged row ("Error when sniffing
-    // file") without a line number; a read with the header's field count names the line.
-    if (strictCsv !== undefined && /Error when sniffing file/i.test(e instanceof Error ? e.message : String(e))) {
-      try {
-        await db.rows(`SELECT count(*) AS n FROM ${strictCsv}`);
-      } catch (strictErr) {
-        throw readerError(strictErr, display, format);
-      }
+  let namesMayBeData = false;
+  if (format === 'csv' || format === 'tsv') {
+    const opened = await openCsv(db, file, display, format, csv, mode);
+    ({ relation, columns, namesMayBeData } = opened);
+  } else {
+    if (format === 'parquet') {
+      relation = () => `read_parquet(${quoteString(file)})`;
+    } else if (format === 'json' || format === 'ndjson') {
+      if (format === 'json') checkJsonArrayClosed(file, display);
+      const fmt = format === 'ndjson' ? 'newline_delimited' : 'auto';
+      // records = true: a line that is no object is an error, not a silent single `json` column.
+      relation = () => `read_json(${quoteString(file)}, format = '${fmt}', records = true)`;
+    } else {
+      const table = `edra_arrow_${++arrowTableSeq}`;
+      await loadArrowTable(db, file, table, display);
+      relation = () => quoteIdent(table);
     }
-    throw readerError(e, display, format);
+    try {
+      const rows = await db.rows(`DESCRIBE SELECT * FROM ${relation()}`);
+      columns = rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    } catch (e) {
+      throw readerError(e, display, format);
+    }
+    if (format !== 'arrow') await checkNotRenamed(db, file, display, format, columns.map((c) => c.name));
   }
-  return { display, file, format, columns, relation };
+  const verified = checkCompressedIntact(file, display);
+  verified.catch(() => {}); // awaited by the reader; never an unhandled rejection meanwhile
+  return { display, file, format, columns, relation, namesMayBeData, verified };
+}
+
+/**
+ * Waits for a read of the source and for its integrity check; a damaged compressed stream
+ * is the error when there is one (it explains whatever the read reported), else the read's.
+ * Both settle first: closing the database under a running query would hang.
+ */
+export async function readIntact<T>(source: DataSource, read: Promise<T>): Promise<T> {
+  const [verified, result] = await Promise.allSettled([source.verified, read]);
+  if (verified.status === 'rejected') throw verified.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
+/**
+ * A JSON array cut after a comma reads without complaint in DuckDB (the records before the
+ * cut, and nothing said): a file that opens an array must close it.
+ */
+function checkJsonArrayClosed(file: string, display: string): void {
+  if (compressionOf(display) !== 'none') return;
+  const head = readRawHead(file, 4096).toString('utf8').trimStart();
+  if (!head.startsWith('[')) return;
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  let tail: string;
+  try {
+    const buf = Buffer.alloc(Math.min(256, size));
+    readSync(fd, buf, 0, buf.length, size - buf.length);
+    tail = buf.toString('utf8').trimEnd();
+  } finally {
+    closeSync(fd);
+  }
+  if (!tail.endsWith(']')) {
+    throw new DataError(`${display}: malformed JSON: the array opened on line 1 is not closed (a truncated file?) [rule: json.malformed]`, { file: display, rule: 'json.malformed' });
+  }
 }
 
 function checkReadable(file: string, display: string): void {
@@ -115,26 +143,3 @@ function checkReadable(file: string, display: string): void {
   if (size === 0) throw new DataError(`${display}: the file is empty [rule: data.empty]`, { file: display, rule: 'data.empty' });
 }
 
-function csvRelation(file: string, delimiter: string, csv: CsvReadOptions, textColumns: readonly string[]): string {
-  // skip = 0: otherwise the sniffer may skip leading rows when one is ragged and take a
-  // data row as the header (cell values would become column names, rows silently lost).
-  const args = [quoteString(file), `delim = ${quoteString(delimiter)}`, `header = ${csv.header === false ? 'false' : 'true'}`, 'skip = 0'];
-  if (csv.quote !== undefined) args.push(`quote = ${quoteString(csv.quote)}`);
-  if (csv.escape !== undefined) args.push(`escape = ${quoteString(csv.escape)}`);
-  args.push(`nullstr = ${listLiteral(csv.nullStrings ?? [''])}`);
-  const types: Record<string, string> = { ...(csv.types ?? {}) };
-  for (const c of textColumns) types[c] = 'VARCHAR';
-  if (Object.keys(types).length > 0) args.push(`types = ${structLiteral(types)}`);
-  return `read_csv(${args.join(', ')})`;
-}
-
-/** CSV read without sniffing: every field text, as many fields as the first line has. */
-function strictCsvRelation(file: string, delimiter: string, csv: CsvReadOptions, fields: number): string {
-  const columns: Record<string, string> = {};
-  for (let i = 0; i < Math.max(1, fields); i++) columns[`c${i}`] = 'VARCHAR';
-  const args = [quoteString(file), `delim = ${quoteString(delimiter)}`, `header = ${csv.header === false ? 'false' : 'true'}`, 'auto_detect = false'];
-  args.push(`quote = ${quoteString(csv.quote ?? '"')}`);
-  if (csv.escape !== undefined) args.push(`escape = ${quoteString(csv.escape)}`);
-  args.push(`columns = ${structLiteral(columns)}`);
-  return `read_csv(${args.join(', ')})`;
-}

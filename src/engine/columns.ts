@@ -2,15 +2,18 @@ import type { Spec } from '../config/spec.js';
 import { nearestName } from '../config/nearestName.js';
 import { SpecError } from '../errors.js';
 import type { SourceColumn } from '../data/source.js';
+import { columnSuggestion } from '../data/columnNames.js';
 import { hintsFromName, identifierLabels } from '../data/identifierHints.js';
 import type { ColumnRole, ResultColumn, ResultWarning } from '../contracts/analysis.js';
 
 /**
- * Matches the spec's attribute roles to the data's columns. An unknown QI, sensitive or
- * insensitive column is a spec error naming the nearest column. An identifying column
- * that is absent is fine (already removed) unless it is a near-miss of a present column.
+ * Matches the spec's attribute roles to the data's columns, by name exactly as written in
+ * the header. An unknown QI, sensitive or insensitive column is a spec error naming the
+ * nearest column. An identifying column that is absent is fine (already removed) unless a
+ * column has its name up to case (it would be released under the other spelling) or is a
+ * near-miss of it. Suggestions quote a name only when the names are known to be a header.
  */
-export function assignRoles(spec: Spec, columns: readonly SourceColumn[], dataFile: string): { columns: ResultColumn[]; warnings: ResultWarning[] } {
+export function assignRoles(spec: Spec, columns: readonly SourceColumn[], dataFile: string, namesMayBeData = false): { columns: ResultColumn[]; warnings: ResultWarning[] } {
   const names = columns.map((c) => c.name);
   const present = new Set(names);
   const roleOf = new Map<string, ColumnRole>();
@@ -23,11 +26,19 @@ export function assignRoles(spec: Spec, columns: readonly SourceColumn[], dataFi
   for (const [key, role] of roles) {
     spec.attributes[key].forEach((name, i) => {
       if (!present.has(name)) {
-        const near = nearestName(name, names);
-        if (role === 'identifying' && (near === undefined || roleOf.has(near) || spec.attributes.identifying.includes(near))) return;
+        const sameButCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
+        if (role === 'identifying' && sameButCase === undefined) {
+          const near = nearestName(name, names);
+          if (near === undefined || roleOf.has(near) || spec.attributes.identifying.includes(near)) return;
+        }
+        const s = columnSuggestion(name, names, namesMayBeData);
+        const why = role === 'identifying' && sameButCase !== undefined && !namesMayBeData
+          ? `; names are matched exactly, so the column "${sameButCase}" would be released [rule: spec.unknownColumn]`
+          : `${s.hint} [rule: spec.unknownColumn]`;
         throw new SpecError(
-          `spec attributes.${key}.${i}: column "${name}" is not in ${dataFile}${near ? `; did you mean "${near}"?` : ''} [rule: spec.unknownColumn]`,
+          `spec attributes.${key}.${i}: column "${name}" is not in ${dataFile}${why}`,
           { file: dataFile, path: `attributes.${key}.${i}`, column: name, rule: 'spec.unknownColumn' },
+          s.detail,
         );
       }
       roleOf.set(name, role);

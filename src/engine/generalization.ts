@@ -46,7 +46,8 @@ export function frameOf(loaded: LoadedSpec, rows: number, populationTotal?: numb
     return populationFrame(loaded.spec.population, rows, populationTotal);
   } catch (e) {
     if (!(e instanceof FrameError)) throw e;
-    throw new SpecError(`${loaded.file}: ${e.message} [rule: ${e.rule}]`, { file: loaded.file, path: 'population', rule: e.rule });
+    const at = e.rule === 'spec.populationSize' && loaded.spec.population?.size !== undefined ? 'population.size' : 'population';
+    throw new SpecError(`${loaded.file}: ${e.message} [rule: ${e.rule}]`, { file: loaded.file, path: at, rule: e.rule });
   }
 }
 

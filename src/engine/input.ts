@@ -11,6 +11,7 @@ import type { Database } from '../data/database.js';
 import { openSource, type DataSource } from '../data/source.js';
 import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
 import { sha256File } from '../data/fileHash.js';
+import { columnSuggestion } from '../data/columnNames.js';
 import type { ResultColumn, ResultWarning } from '../contracts/analysis.js';
 import { assignRoles } from './columns.js';
 
@@ -41,14 +42,19 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
   const display = spec.dataset.path;
   progress(`opening ${display}`);
   const source = await openSource(db, dataFile, display, spec.dataset.format, spec.dataset.csv);
-  const { columns, warnings } = assignRoles(spec, source.columns, display);
+  const { columns, warnings } = assignRoles(spec, source.columns, display, source.namesMayBeData);
   checkSensitiveSettings(loaded);
   const popSource = await openPopulationTable(db, loaded);
   checkWeightColumn(loaded, source, display);
   progress(`reading and grouping ${display}`);
   const qis = spec.attributes.quasiIdentifiers;
   const popSpec = spec.population?.table;
-  const [encoded, sha256] = await Promise.all([
+  // Every step settles before any error is thrown: the database is closed on the way out,
+  // and closing it under a running query would hang. A damaged gzip stream comes first, as
+  // it explains whatever the read itself reported.
+  const [verified, popVerified, encodedR, sha256R] = await Promise.allSettled([
+    source.verified,
+    popSource?.verified,
     encodeQuasiIdentifiers(db, source, qis, {
       population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined,
       sensitive: spec.attributes.sensitive,
@@ -57,6 +63,9 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
     }),
     sha256File(dataFile),
   ]);
+  for (const r of [verified, popVerified, encodedR, sha256R]) if (r.status === 'rejected') throw r.reason;
+  const encoded = (encodedR as PromiseFulfilledResult<EncodedData>).value;
+  const sha256 = (sha256R as PromiseFulfilledResult<string>).value;
   let populationTotal: number | undefined;
   if (popSource) {
     const rows = await db.rows(`SELECT coalesce(sum(pf), 0)::DOUBLE AS t FROM edra_population`);
@@ -82,21 +91,24 @@ function checkSensitiveSettings(loaded: LoadedSpec): void {
 async function openPopulationTable(db: Database, loaded: LoadedSpec): Promise<DataSource | undefined> {
   const popSpec = loaded.spec.population?.table;
   if (!popSpec) return undefined;
-  const pop = await openSource(db, path.resolve(loaded.baseDir, popSpec.path), popSpec.path, popSpec.format, popSpec.csv);
+  const pop = await openSource(db, path.resolve(loaded.baseDir, popSpec.path), popSpec.path, popSpec.format, popSpec.csv, { specPath: 'population.table.csv' });
   const missing = loaded.spec.attributes.quasiIdentifiers.filter((q) => !pop.columns.some((c) => c.name === q));
   if (missing.length > 0) {
-    throw new SpecError(`population table ${popSpec.path} lacks the quasi-identifier column "${missing[0]}" [rule: spec.populationColumns]`, {
+    throw new SpecError(`${popSpec.path}:1: the population table has no column "${missing[0]}" (a quasi-identifier) [rule: spec.populationColumns]`, {
       file: popSpec.path,
+      line: 1,
       column: missing[0],
       rule: 'spec.populationColumns',
     });
   }
   if (popSpec.count && !pop.columns.some((c) => c.name === popSpec.count)) {
-    throw new SpecError(`population table ${popSpec.path} has no count column "${popSpec.count}" [rule: spec.unknownColumn]`, {
+    const s = columnSuggestion(popSpec.count, pop.columns.map((c) => c.name), pop.namesMayBeData);
+    throw new SpecError(`spec population.table.count: population table ${popSpec.path} has no count column "${popSpec.count}"${s.hint} [rule: spec.unknownColumn]`, {
       file: popSpec.path,
+      path: 'population.table.count',
       column: popSpec.count,
       rule: 'spec.unknownColumn',
-    });
+    }, s.detail);
   }
   return pop;
 }
@@ -104,11 +116,11 @@ async function openPopulationTable(db: Database, loaded: LoadedSpec): Promise<Da
 function checkWeightColumn(loaded: LoadedSpec, source: DataSource, display: string): void {
   const weightColumn = loaded.spec.individualRisk?.weight;
   if (weightColumn === undefined || source.columns.some((c) => c.name === weightColumn)) return;
-  const near = nearestName(weightColumn, source.columns.map((c) => c.name));
-  throw new SpecError(`spec individualRisk.weight: column "${weightColumn}" is not in ${display}${near ? `; did you mean "${near}"?` : ''} [rule: spec.unknownColumn]`, {
+  const s = columnSuggestion(weightColumn, source.columns.map((c) => c.name), source.namesMayBeData);
+  throw new SpecError(`spec individualRisk.weight: column "${weightColumn}" is not in ${display}${s.hint} [rule: spec.unknownColumn]`, {
     file: display,
     path: 'individualRisk.weight',
     column: weightColumn,
     rule: 'spec.unknownColumn',
-  });
+  }, s.detail);
 }

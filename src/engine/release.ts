@@ -13,7 +13,8 @@ import type { ReleaseSpec } from '../config/releaseSpec.js';
 import { nearestName } from '../config/nearestName.js';
 import { DataError, SpecError } from '../errors.js';
 import { openDatabase, type DatabaseOptions } from '../data/database.js';
-import { openSource, type DataSource } from '../data/source.js';
+import { openSource, readIntact, type DataSource } from '../data/source.js';
+import { columnSuggestion } from '../data/columnNames.js';
 import { aggregateForRelease, type AggregateRow } from '../data/aggregate.js';
 import { releaseFileFormat, writeReleaseFile, type ReleaseRow } from '../data/releaseTableWriter.js';
 import { generalizerFor } from '../hierarchy/resolve.js';
@@ -141,13 +142,13 @@ function checkColumns(plan: ReleasePlan, source: DataSource): void {
   const names = source.columns.map((c) => c.name);
   const need = (column: string, where: string) => {
     if (names.includes(column)) return;
-    const near = nearestName(column, names);
-    throw new SpecError(`spec ${where}: column "${column}" is not in ${source.display}${near ? `; did you mean "${near}"?` : ''} [rule: release.unknownColumn]`, {
+    const s = columnSuggestion(column, names, source.namesMayBeData);
+    throw new SpecError(`spec ${where}: column "${column}" is not in ${source.display}${s.hint} [rule: release.unknownColumn]`, {
       file: source.display,
       path: where,
       column,
       rule: 'release.unknownColumn',
-    });
+    }, s.detail);
   };
   if (plan.privacyUnit.column !== null) need(plan.privacyUnit.column, 'release.privacyUnit.column');
   for (const t of plan.tables) {
@@ -307,12 +308,15 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
     for (const t of plan.tables) {
       progress(`aggregating table ${t.name}`);
       const b = t.bounds;
-      const rows = await aggregateForRelease(
-        db,
+      const rows = await readIntact(
         source,
-        t.groupBy,
-        b ? { column: b.column, lower: b.lower, upper: b.upper, granularityN: b.granularity.n, granularityD: b.granularity.d, lowerUnits: b.lowerUnits, upperUnits: b.upperUnits } : undefined,
-        cap,
+        aggregateForRelease(
+          db,
+          source,
+          t.groupBy,
+          b ? { column: b.column, lower: b.lower, upper: b.upper, granularityN: b.granularity.n, granularityD: b.granularity.d, lowerUnits: b.lowerUnits, upperUnits: b.upperUnits } : undefined,
+          cap,
+        ),
       );
       const { totals, dropped, clamped } = cellTotals(t, rows, hierarchies, display);
       diagnostics.set(t.name, { dropped, clamped });

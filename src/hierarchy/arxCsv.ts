@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DataError, SpecError } from '../errors.js';
-import { splitFields } from '../data/csvHeader.js';
+import { splitLine } from '../data/csvHeader.js';
+import { decodeUtf8Head } from '../data/fileHead.js';
 import type { Generalizer } from './generalizer.js';
 
 /** A value hierarchy in ARX's CSV format: one row per value, column i = its level-i label. */
@@ -20,9 +21,9 @@ export interface ValueHierarchyTable {
  * A hierarchy describes the domain, not records, but its labels are echoed nowhere.
  */
 export function readArxHierarchy(file: string, display: string, delimiter = ';'): ValueHierarchyTable {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new SpecError(`${display}: cannot read the hierarchy file: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')} [rule: hierarchy.unreadable]`, {
@@ -30,7 +31,8 @@ export function readArxHierarchy(file: string, display: string, delimiter = ';')
       rule: 'hierarchy.unreadable',
     });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // UTF-16 or Latin-1 would read as labels that match nothing: say so, with the line.
+  const text = decodeUtf8Head(bytes, display, true, 'hierarchy.encoding');
   const lines = text.split(/\r?\n/);
   const rows: string[][] = [];
   const rowLines: number[] = [];
@@ -38,7 +40,10 @@ export function readArxHierarchy(file: string, display: string, delimiter = ';')
   const seen = new Set<string>();
   lines.forEach((line, i) => {
     if (line.length === 0) return;
-    const fields = splitFields(line, delimiter);
+    const { fields, unterminated } = splitLine(line, delimiter);
+    if (unterminated) {
+      throw new DataError(`${display}:${i + 1}: a quoted label is not closed on its line [rule: hierarchy.quote]`, { file: display, line: i + 1, rule: 'hierarchy.quote' });
+    }
     if (levels === -1) levels = fields.length;
     if (fields.length !== levels) {
       throw new DataError(`${display}:${i + 1}: row has ${fields.length} levels, the first row has ${levels} [rule: hierarchy.ragged]`, {

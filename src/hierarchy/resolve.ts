@@ -42,6 +42,15 @@ export function resolveHierarchy(spec: HierarchySpec, attribute: string, values:
   return applyGeneralizer(gen, attribute, values, where);
 }
 
+/** Values shown by --show-values for an uncovered hierarchy. */
+const shownUncovered = 20;
+
+/** The --show-values detail of hierarchy.uncovered: the first values not covered (they are data). */
+export function uncoveredDetail(attribute: string, missing: readonly string[]): string {
+  const shown = missing.slice(0, shownUncovered).map((v) => JSON.stringify(v));
+  return `values of "${attribute}" not covered: ${shown.join(', ')}${missing.length > shownUncovered ? `, and ${missing.length - shownUncovered} more` : ''}`;
+}
+
 /**
  * Applies a generalizer to a dictionary:
  * - maps[0] is the identity and labels[0] the values; for l >= 1, group codes are dense and
@@ -69,12 +78,13 @@ export function applyGeneralizer(
   const H = gen.height;
   const chains: (readonly string[] | undefined)[] = values.map((v) => (v === null ? undefined : gen.generalize(v)));
   const nonMissing = n - nullCodes;
-  const uncovered = values.reduce((c, v, code) => c + (v !== null && chains[code] === undefined ? 1 : 0), 0);
-  if (uncovered > 0) {
+  const missing = values.filter((v, code): v is string => v !== null && chains[code] === undefined);
+  if (missing.length > 0) {
     const at = where.path ? ` spec ${where.path}:` : '';
     throw new DataError(
-      `${where.file}:${at} ${uncovered} of ${nonMissing} distinct value(s) of attribute "${attribute}" are not covered by the ${gen.kind === 'file' ? 'hierarchy file' : `${gen.kind} hierarchy`} [rule: hierarchy.uncovered]`,
+      `${where.file}:${at} ${missing.length} of ${nonMissing} distinct value(s) of attribute "${attribute}" are not covered by the ${gen.kind === 'file' ? 'hierarchy file' : `${gen.kind} hierarchy`} [rule: hierarchy.uncovered]; --show-values names them`,
       { file: where.file, column: attribute, ...(where.path ? { path: where.path } : {}), rule: 'hierarchy.uncovered' },
+      uncoveredDetail(attribute, missing),
     );
   }
 

@@ -54,7 +54,7 @@ export function readResultFile(file: string): AnalysisResult {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')} [rule: report.input]`, { file, rule: 'report.input' });
+    throw new DataError(`${file}: cannot read the result: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')} [rule: report.input]`, { file, rule: 'report.input' });
   }
   let doc: unknown;
   try {

@@ -159,7 +159,7 @@ describe('spec and usage errors (exit 2)', () => {
     expect(firstLine(r1.stderr)).toMatch(/^edra: .*extraKey\.yaml.*thresholdz.*\[rule: spec\.unrecognized_keys\]/);
     const r2 = await cli('analyze', spec('badEnum', 'ok.csv', '[age, zip]', 'adversary: [burglar]\n'));
     expect(r2.code).toBe(2);
-    expect(firstLine(r2.stderr)).toMatch(/^edra: .*badEnum\.yaml: spec adversary\.0: .*\[rule: spec\.invalid_value\]/);
+    expect(firstLine(r2.stderr)).toMatch(/^edra: .*badEnum\.yaml:5:13: spec adversary\.0: must be one of prosecutor, journalist, marketer \[rule: spec\.invalid_value\]/);
   });
 
   it('a column given two roles', async () => {
@@ -175,7 +175,7 @@ describe('spec and usage errors (exit 2)', () => {
     const r = await cli('analyze', f);
     expect(r.code).toBe(2);
     const line = firstLine(r.stderr);
-    expect(line).toMatch(/^edra: .*syntax\.yaml:\d+: spec is not valid YAML\/JSON/);
+    expect(line).toMatch(/^edra: .*syntax\.yaml:\d+:\d+: spec is not valid YAML\/JSON/);
     expect(line).toContain('[rule: spec.syntax]');
     const n = Number(/syntax\.yaml:(\d+):/.exec(line)![1]);
     expect(n).toBeGreaterThanOrEqual(3);
@@ -204,7 +204,7 @@ describe('spec and usage errors (exit 2)', () => {
   it('unknown CLI option, unknown command, missing argument', async () => {
     const r = await cli('analyze', 'x.yaml', '--bogus');
     expect(r.code).toBe(2);
-    expect(firstLine(r.stderr)).toBe("edra: unknown option '--bogus'");
+    expect(firstLine(r.stderr)).toBe("edra: unknown option '--bogus' [rule: cli.usage]");
     expect(r.stdout).toBe('');
     const r2 = await cli('analyse', 'x.yaml');
     expect(r2.code).toBe(2);
@@ -218,7 +218,7 @@ describe('spec and usage errors (exit 2)', () => {
     t.file('data.xyz', 'age,zip\n1,2\n');
     const r = await cli('analyze', spec('fmt', 'data.xyz'));
     expect(r.code).toBe(2);
-    expect(firstLine(r.stderr)).toMatch(/^edra: data\.xyz: cannot tell the format/);
+    expect(firstLine(r.stderr)).toMatch(/^edra: .*fmt\.yaml:2:3: data\.xyz: cannot tell the format .*\[rule: spec\.format\]/);
   });
 });
 

@@ -40,10 +40,10 @@ describe('bin/edra.js (built by npm test before the suite runs)', () => {
   it('a missing spec and an unknown option: exit 2, no stack trace', () => {
     const r = edra('analyze', path.join(t.dir, 'missing.yaml'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^edra: cannot read spec .*missing\.yaml: no such file \[rule: spec\.unreadable\]\n$/);
+    expect(r.stderr).toMatch(/^edra: .*missing\.yaml: cannot read the spec: no such file \[rule: spec\.unreadable\]\n$/);
     const o = edra('analyze', 'analyses/encounters-prosecutor.yaml', '--frobnicate');
     expect(o.code).toBe(2);
-    expect(o.stderr.split('\n')[0]).toBe("edra: unknown option '--frobnicate'");
+    expect(o.stderr.split('\n')[0]).toBe("edra: unknown option '--frobnicate' [rule: cli.usage]");
     expect(o.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readerError } from '../../src/data/readerErrors.js';
-import { readCsvHeader, splitFields } from '../../src/data/csvHeader.js';
+import { parseCsvHeader, splitFields } from '../../src/data/csvHeader.js';
 import { cli, firstLine, tempDir } from '../cli/helpers.js';
 
 const sniffFailure = `Invalid Input Error: Error when sniffing file "/x/SECRET.csv".
@@ -30,7 +30,7 @@ describe('readerError', () => {
       'f.csv',
       'csv',
     );
-    expect(e.message).toBe('f.csv:2: text is not valid UTF-8 [rule: data.encoding]');
+    expect(e.message).toBe('f.csv:2: text is not valid UTF-8 [rule: data.encoding]; convert it to UTF-8');
   });
 
   it('a conversion error names the column and type, never the value', () => {
@@ -44,6 +44,29 @@ describe('readerError', () => {
     expect(e.message).not.toContain('SECRET');
   });
 
+  it('a sniffer failure listing its quote candidates is a dialect error, not a quote error', () => {
+    const full = sniffFailure.replace('Encoding: utf-8', "Quote/Escape Candidates: ['\"','(no escape)'],['\"','\"']\nEncoding: utf-8\n* Quote is set to '\"'. Consider unsetting it.");
+    const e = readerError(new Error(full), 'f.csv', 'csv');
+    expect(e.location.rule).toBe('csv.dialect');
+  });
+
+  it('an unterminated quote, a line too long and running out of memory each get their own rule', () => {
+    const quote = readerError(new Error('Invalid Input Error: CSV Error on Line: 4\nOriginal Line: 1,"SECRET\nValue with unterminated quote found.'), 'f.csv', 'csv');
+    expect(quote.message).toMatch(/^f\.csv:4: .*\[rule: csv\.quote\]$/);
+    const long = readerError(new Error('Invalid Input Error: CSV Error on Line: 9\nOriginal Line: SECRET\nMaximum line size of 2000000 bytes exceeded. Actual Size:3000003 bytes.'), 'f.csv', 'csv');
+    expect(long.location).toMatchObject({ line: 9, rule: 'csv.lineTooLong' });
+    const oom = readerError(new Error('Out of Memory Error: could not allocate block of size 30.5 MiB'), 'f.csv', 'csv');
+    expect(oom.location.rule).toBe('resource.memory');
+    expect(oom.message).not.toContain('cannot read');
+  });
+
+  it('a conversion error names a column by position when its name may be a cell', () => {
+    const raw = `Conversion Error: CSV Error on Line: 5\nError when converting column "SECRET". Could not convert string "x" to 'BIGINT'`;
+    const e = readerError(new Error(raw), 'f.csv', 'csv', { columns: [{ name: 'a' }, { name: 'SECRET' }], namesMayBeData: true });
+    expect(e.message).toMatch(/^f\.csv:5: column 2: a value does not parse as BIGINT/);
+    expect(JSON.stringify(e.location)).not.toContain('SECRET');
+  });
+
   it('an unknown reader error names neither the value nor the raw message', () => {
     const e = readerError(new Error('IO Error: something about SECRET'), 'f.parquet', 'json');
     expect(e.location.rule).toBe('data.unreadable');
@@ -55,12 +78,13 @@ describe('CSV header', () => {
   const t = tempDir('edra-hdr-');
   afterAll(() => t.cleanup());
 
-  it('picks the delimiter that splits the header most, honouring quotes and a BOM', () => {
-    expect(readCsvHeader(t.file('a.csv', 'a;b;c\n1;2;3\n')).delimiter).toBe(';');
-    expect(readCsvHeader(t.file('b.csv', 'a\tb\n')).delimiter).toBe('\t');
-    expect(readCsvHeader(t.file('c.csv', '"x,y";b;c\n')).names).toEqual(['x,y', 'b', 'c']);
-    expect(readCsvHeader(t.file('d.csv', '\ufeffage,zip\n')).names).toEqual(['age', 'zip']);
-    expect(readCsvHeader(t.file('e.csv', '  \n\n')).empty).toBe(true);
+  it('picks the delimiter that splits the header most, honouring quotes that open a field', () => {
+    expect(parseCsvHeader('a;b;c\n1;2;3\n').delimiter).toBe(';');
+    expect(parseCsvHeader('a\tb\n').delimiter).toBe('\t');
+    expect(parseCsvHeader('"x,y";b;c\n').fields).toEqual(['x,y', 'b', 'c']);
+    expect(parseCsvHeader('  \n\n').empty).toBe(true);
+    expect(parseCsvHeader('"a,b\n1,2\n').unterminatedQuote).toBe(true);
+    expect(parseCsvHeader('a"b,c\n1,2\n')).toMatchObject({ fields: ['a"b', 'c'], unterminatedQuote: false });
   });
 
   it('splits quoted fields with doubled quotes', () => {
@@ -73,7 +97,7 @@ describe('CSV header', () => {
     const spec = t.file('bad8.yaml', 'dataset: { path: bad8.csv }\nattributes: { quasiIdentifiers: [age, zip] }\n');
     const r = await cli('analyze', spec);
     expect(r.code).toBe(3);
-    expect(firstLine(r.stderr)).toMatch(/^edra: bad8\.csv:\d+: text is not valid UTF-8 \[rule: data\.encoding\]$/);
+    expect(firstLine(r.stderr)).toMatch(/^edra: bad8\.csv:\d+: text is not valid UTF-8 .*\[rule: data\.encoding\]/);
     expect(r.stderr).not.toContain('SECRET');
   });
 

@@ -9,14 +9,14 @@ afterAll(() => t.cleanup());
 /** A value no hierarchy covers; it must never appear in a message. */
 const PLANTED = 'Zyx-1987-SECRET';
 
-describe('coverage: DataError hierarchy.uncovered counts, never names', () => {
+describe('coverage: DataError hierarchy.uncovered counts the values; only the detail (--show-values) names them', () => {
   t.file('h.csv', 'a;g;*\nb;g;*\n');
   const cases: [string, unknown, (string | null)[], string, Record<string, unknown>][] = [
-    ['ARX file', { file: 'h.csv' }, ['a', PLANTED, 'b', null, `${PLANTED}2`], 'h.csv: 2 of 4 distinct value(s) of attribute "q" are not covered by the hierarchy file [rule: hierarchy.uncovered]', { file: 'h.csv', column: 'q', rule: 'hierarchy.uncovered' }],
+    ['ARX file', { file: 'h.csv' }, ['a', PLANTED, 'b', null, `${PLANTED}2`], 'h.csv: 2 of 4 distinct value(s) of attribute "q" are not covered by the hierarchy file [rule: hierarchy.uncovered]; --show-values names them', { file: 'h.csv', column: 'q', rule: 'hierarchy.uncovered' }],
     ['mask (every text is covered: none)', null, [], '', {}],
-    ['intervals', { intervals: { width: [5] } }, ['12', PLANTED, null], 'spec.yaml: spec hierarchies.q: 1 of 2 distinct value(s) of attribute "q" are not covered by the intervals hierarchy [rule: hierarchy.uncovered]', { file: 'spec.yaml', path: 'hierarchies.q', column: 'q', rule: 'hierarchy.uncovered' }],
-    ['dates', { dates: {} }, ['2024-01-02', PLANTED, '2024-02-30'], 'spec.yaml: spec hierarchies.q: 2 of 3 distinct value(s) of attribute "q" are not covered by the dates hierarchy [rule: hierarchy.uncovered]', { file: 'spec.yaml', path: 'hierarchies.q', rule: 'hierarchy.uncovered' }],
-    ['groups', { groups: [{ G: ['a', 'b'] }] }, ['a', PLANTED], 'spec.yaml: spec hierarchies.q: 1 of 2 distinct value(s) of attribute "q" are not covered by the groups hierarchy [rule: hierarchy.uncovered]', { file: 'spec.yaml', path: 'hierarchies.q', rule: 'hierarchy.uncovered' }],
+    ['intervals', { intervals: { width: [5] } }, ['12', PLANTED, null], 'spec.yaml: spec hierarchies.q: 1 of 2 distinct value(s) of attribute "q" are not covered by the intervals hierarchy [rule: hierarchy.uncovered]; --show-values names them', { file: 'spec.yaml', path: 'hierarchies.q', column: 'q', rule: 'hierarchy.uncovered' }],
+    ['dates', { dates: {} }, ['2024-01-02', PLANTED, '2024-02-30'], 'spec.yaml: spec hierarchies.q: 2 of 3 distinct value(s) of attribute "q" are not covered by the dates hierarchy [rule: hierarchy.uncovered]; --show-values names them', { file: 'spec.yaml', path: 'hierarchies.q', rule: 'hierarchy.uncovered' }],
+    ['groups', { groups: [{ G: ['a', 'b'] }] }, ['a', PLANTED], 'spec.yaml: spec hierarchies.q: 1 of 2 distinct value(s) of attribute "q" are not covered by the groups hierarchy [rule: hierarchy.uncovered]; --show-values names them', { file: 'spec.yaml', path: 'hierarchies.q', rule: 'hierarchy.uncovered' }],
   ];
   for (const [what, spec, values, message, location] of cases) {
     if (spec === null) continue;
@@ -28,7 +28,8 @@ describe('coverage: DataError hierarchy.uncovered counts, never names', () => {
       expect(e.location).toMatchObject(location);
       expect(e.message).not.toContain('Zyx');
       expect(JSON.stringify(e.location)).not.toContain('Zyx');
-      expect(e.detail).toBeUndefined();
+      expect(e.detail).toContain(JSON.stringify(PLANTED));
+      expect(e.detail).not.toContain('"a"');
     });
   }
   it('the missing value is never uncovered', () => {
