@@ -36,7 +36,7 @@ export const specCases: BadInput[] = [
   { name: 'no quasi-identifiers', ...analyze(spec('data.csv', '', '[]')), code: 2, rule: 'spec.too_small', at: 'spec.yaml:4:21' },
   { name: 'quasi-identifiers as text', ...analyze(spec('data.csv', '', 'age')), code: 2, rule: 'spec.invalid_type', at: 'spec.yaml:4:21' },
   { name: 'a column given two roles', ...analyze(`${spec('data.csv')}  sensitive: [zip]\n`), code: 2, rule: 'spec.custom', at: 'spec.yaml:5:15' },
-  { name: 'population size and sampling fraction together', ...analyze(`${spec('data.csv')}population: { size: 100, samplingFraction: 0.5 }\n`), code: 2, rule: 'spec.custom', at: 'spec.yaml:5:13' },
+  { name: 'population size and sampling fraction that cannot hold the records', ...analyze(`${spec('data.csv')}population: { size: 100, samplingFraction: 0.01 }\n`), code: 2, rule: 'spec.populationFrame', at: 'spec.yaml:5:13' },
   { name: 'a sampling fraction of 0', ...analyze(`${spec('data.csv')}population: { samplingFraction: 0 }\n`), code: 2, rule: 'spec.too_small', at: 'spec.yaml:5:33' },
   { name: 'a delimiter of five characters', ...analyze(`dataset:\n  path: data.csv\n  csv: { delimiter: ";;;;;" }\nattributes: { quasiIdentifiers: [age] }\n`), code: 2, rule: 'spec.too_big', at: 'spec.yaml:3:21' },
   { name: 'unknown quasi-identifier column', ...analyze(spec('data.csv', '', '[age, zpi]')), code: 2, rule: 'spec.unknownColumn', at: 'spec.yaml:4:27', column: 'zip' },
