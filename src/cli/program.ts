@@ -19,6 +19,7 @@ import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
 import { defaultIO, type CliIO } from './io.js';
+import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
 
 
 interface GlobalFlags {
@@ -52,12 +53,18 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--levels <levels>', 'generalize to these hierarchy levels first (e.g. age=2,zip=3; others stay at 0), with the spec\'s suppression limit', parseLevels)
     .option('--report <file.html>', 'also write the determination report (self-contained HTML) and its JSON twin <file>.json (atomically)')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
-      checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
+      checkReportOptions(opts.report, opts.template);
+      checkOutputPaths({
+        inputs: [...specInputs(loaded, specPath), ...(opts.report ? templateInputs(opts.template) : [])],
+        outputs: [...reportOutputs(opts.report), ...named(opts.out, '--out'), ...named(opts.recordRisk, '--record-risk')],
+        force: opts.force,
+      });
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
         onProgress: (s) => progress.stage(s),

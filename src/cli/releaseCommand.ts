@@ -12,6 +12,7 @@ import { cryptoRandomSource, unsafeSeededSource } from '../dp/randomSource.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
 import type { CliIO } from './io.js';
+import { checkOutputPaths, named, specInputs } from './outputPaths.js';
 
 interface ReleaseFlags {
   out: string;
@@ -40,6 +41,7 @@ export function registerReleaseCommand(program: Command, io: CliIO, flags: { sho
     .action(async (specPath: string, opts: ReleaseFlags) => {
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
+      checkOutputPaths({ inputs: specInputs(loaded, specPath), outputs: named(opts.out, '--out') });
       const progress = createProgress(Boolean(opts.quiet));
       const random = opts.unsafeSeed !== undefined ? unsafeSeededSource(opts.unsafeSeed) : cryptoRandomSource();
       if (random.unsafe) io.stderr('edra: WARNING: --unsafe-seed: the noise is reproducible from the seed; this release is NOT private (tests only)\n');

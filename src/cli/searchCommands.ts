@@ -9,6 +9,7 @@ import { writeReportFiles } from '../report/writeReport.js';
 import { checkReportOptions } from './reportCommand.js';
 import { createProgress } from './progress.js';
 import { formatAnonymize, formatSearch } from './searchSummary.js';
+import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
 
 /** What a command module needs from the program. */
 export interface CommandContext {
@@ -51,12 +52,18 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .option('--threads <n>', 'worker threads (default: one per core)', threadCount)
     .option('--report <file.html>', 'also write the determination report of the data at the optimum (with the search section) and its JSON twin')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
-      checkReportOptions(opts.report, opts.template, [opts.out]);
+      checkReportOptions(opts.report, opts.template);
+      checkOutputPaths({
+        inputs: [...specInputs(loaded, specPath), ...(opts.report ? templateInputs(opts.template) : [])],
+        outputs: [...reportOutputs(opts.report), ...named(opts.out, '--out')],
+        force: opts.force,
+      });
       const progress = createProgress(Boolean(opts.quiet));
       const result = await search(loaded, {
         threads: opts.threads,
@@ -93,6 +100,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .action(async (specPath: string, opts: { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
+      checkOutputPaths({ inputs: specInputs(loaded, specPath), outputs: named(opts.out, '--out') });
       const progress = createProgress(Boolean(opts.quiet));
       const summary = await anonymize(loaded, {
         out: opts.out,
