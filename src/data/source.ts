@@ -6,6 +6,7 @@ import { detectFormat } from './format.js';
 import { readCsvHeader } from './csvHeader.js';
 import { loadArrowTable } from './arrowLoader.js';
 import { readerError } from './readerErrors.js';
+import { checkJsonDepth } from './jsonDepth.js';
 import { listLiteral, quoteIdent, quoteString, structLiteral } from './sql.js';
 
 /** CSV read options (the spec's dataset.csv). */
@@ -73,6 +74,7 @@ export async function openSource(db: Database, file: string, display: string, de
   } else if (format === 'parquet') {
     relation = () => `read_parquet(${quoteString(file)})`;
   } else if (format === 'json' || format === 'ndjson') {
+    checkJsonDepth(file, display);
     const fmt = format === 'ndjson' ? 'newline_delimited' : 'auto';
     relation = () => `read_json(${quoteString(file)}, format = '${fmt}')`;
   } else {

@@ -50,7 +50,7 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
   const popSpec = spec.population?.table;
   const [encoded, sha256] = await Promise.all([
     encodeQuasiIdentifiers(db, source, qis, {
-      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined,
+      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count, display: popSource.display, format: popSource.format } : undefined,
       sensitive: spec.attributes.sensitive,
       weight: spec.individualRisk?.weight,
       numbered: options.numbered,

@@ -1,0 +1,67 @@
+/**
+ * No crash: inputs that used to end in an internal error (exit 70) or were silently accepted
+ * are refused with a usage (2) or data (3) error that names the file, column and rule and no
+ * cell value: a YAML alias bomb or an unresolved alias in the spec, sampling weights that are
+ * missing, not numbers, infinite, not positive or absurdly large, population-table counts
+ * that are missing, not numbers, negative or infinite, and a ragged population table.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, firstLine, tempDir, type CliRun } from './helpers.js';
+
+const SECRET = 'SECRET123';
+const t = tempDir('edra-nocrash-');
+afterAll(() => t.cleanup());
+
+function expectClean(r: CliRun, code: number, rule: string, ...mentions: string[]): void {
+  expect(r.code, r.stderr).toBe(code);
+  const line = firstLine(r.stderr);
+  expect(line).toMatch(new RegExp(`^edra: .*\\[rule: ${rule.replace('.', '\\.')}\\]$`));
+  for (const m of mentions) expect(line).toContain(m);
+  expect(r.stderr).not.toContain(SECRET);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+}
+
+describe('the spec', () => {
+  it('a billion-laughs alias bomb and an unresolved alias: exit 2 [spec.aliases]', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const bomb = t.file('bomb.yaml', `${levels.join('\n')}\ndataset: { path: d.csv }\nattributes: { quasiIdentifiers: [age] }\n`);
+    expectClean(await cli('analyze', bomb), 2, 'spec.aliases', 'bomb.yaml');
+    const dangling = t.file('dangling.yaml', 'dataset: { path: d.csv }\nattributes: { quasiIdentifiers: *qis }\n');
+    expectClean(await cli('analyze', dangling), 2, 'spec.aliases', 'dangling.yaml:2', '*qis');
+  });
+});
+
+describe('sampling weights (individualRisk.weight)', () => {
+  const bad = ['NaN', 'inf', '-inf', '0', '-1', '1e308', 'abc', ''];
+  it.each(bad)('a weight of "%s" is a data error naming the file and column', async (w) => {
+    t.file('w.csv', `age,zip,w\n30,${SECRET},10\n41,02139,${w}\n30,${SECRET},10\n`);
+    const spec = t.file('w.yaml', 'dataset: { path: w.csv }\nattributes: { quasiIdentifiers: [age, zip] }\npopulation: { samplingFraction: 0.1 }\nindividualRisk: { weight: w }\n');
+    expectClean(await cli('analyze', spec, '--quiet'), 3, 'weight.invalid', 'w.csv', 'weight column "w"', 'record 2');
+  });
+
+  it('weights up to 1e10 are read', async () => {
+    t.file('wok.csv', `age,zip,w\n30,02139,1e10\n41,02139,2.5\n`);
+    const spec = t.file('wok.yaml', 'dataset: { path: wok.csv }\nattributes: { quasiIdentifiers: [age, zip] }\npopulation: { samplingFraction: 0.1 }\nindividualRisk: { weight: w }\n');
+    const r = await cli('analyze', spec, '--quiet', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).individualRisk.global).not.toBeNull();
+  });
+});
+
+describe('population table counts', () => {
+  t.file('p.csv', `age,zip\n30,${SECRET}\n41,02139\n30,${SECRET}\n`);
+  const spec = t.file('p.yaml', 'dataset: { path: p.csv }\nattributes: { quasiIdentifiers: [age, zip] }\npopulation: { table: { path: pop.csv, count: n } }\nadversary: [journalist]\n');
+  it.each(['NaN', 'abc', '-5', 'inf', '1e308', ''])('a count of "%s" is a data error naming the table and column', async (n) => {
+    t.file('pop.csv', `age,zip,n\n30,${SECRET},100\n41,02139,${n}\n`);
+    expectClean(await cli('analyze', spec, '--quiet'), 3, 'population.invalidCount', 'pop.csv', 'count column "n"', 'record 2');
+  });
+
+  it('a ragged row past the CSV sniffer sample is a data error naming the population table and line', async () => {
+    const rows = ['age,zip,n', `30,${SECRET},100`];
+    for (let i = 0; i < 30_000; i++) rows.push('41,02139,1');
+    rows.push(`41,${SECRET},1,9`);
+    t.file('pop.csv', rows.join('\n') + '\n');
+    expectClean(await cli('analyze', spec, '--quiet'), 3, 'csv.ragged', 'pop.csv:30003');
+  });
+});
