@@ -95,6 +95,12 @@ function cutBands(cuts: readonly number[]): Bands {
 }
 
 /**
+ * The most bands a level may declare as a domain (between bottom and top): the domain is
+ * materialised label by label (for a release's cells), so a tiny width would exhaust memory.
+ */
+export const MAX_DECLARED_BANDS = 1_000_000;
+
+/**
  * Checks the relations between the numbers of an intervals hierarchy (the shape is checked
  * by the spec schema): widths nest (each a whole multiple of the previous one, rule
  * hierarchy.widthsNotNested), each level's cuts ascend (hierarchy.cutsNotAscending) and are a
@@ -172,6 +178,13 @@ export function intervalsGeneralizer(s: IntervalsSettings, top: boolean, place: 
       if (level < 1 || level > bands.length || s.bottom === undefined || s.top === undefined) return undefined;
       let d = domains.get(level);
       if (!d) {
+        const w = s.width?.[level - 1];
+        if (w !== undefined && (s.top - s.bottom) / w > MAX_DECLARED_BANDS) {
+          throw new SpecError(
+            `${place.file}: spec ${place.path}.intervals.width.${level - 1}: more than ${MAX_DECLARED_BANDS} bands between bottom and top at level ${level}, too many to declare as a domain [rule: hierarchy.tooManyBands]`,
+            { file: place.file, path: `${place.path}.intervals.width.${level - 1}`, rule: 'hierarchy.tooManyBands' },
+          );
+        }
         const inner = bands[level - 1].between(s.bottom, s.top).map(([lo, hi]) => bandLabel(Math.max(lo, s.bottom!), Math.min(hi, s.top!)));
         d = [`< ${fmt(s.bottom)}`, ...inner, `>= ${fmt(s.top)}`];
         domains.set(level, d);
