@@ -13,6 +13,7 @@ import type { LoadedSpec } from '../config/loadSpec.js';
 import { SpecError } from '../errors.js';
 import { defaultTemplateDir } from '../report/templateDir.js';
 import { reportTwinPath } from '../report/writeReport.js';
+import { sweepStale } from '../data/tempFiles.js';
 
 /** A file a command reads or writes, with how the user named it in messages. */
 export interface NamedPath {
@@ -133,7 +134,8 @@ export interface OutputCheck {
  * Refuses, before any work, an output that is an input (SpecError [rule: cli.outputIsInput]),
  * two outputs that are the same file [rule: cli.outputTwice], an output that is a directory
  * [rule: cli.out], and a report twin that would replace a file edra did not write
- * [rule: cli.twinExists], unless `force`.
+ * [rule: cli.twinExists], unless `force`. Then sweeps the outputs' directories of the temporary
+ * files that killed runs left (data/tempFiles.ts).
  */
 export function checkOutputPaths(check: OutputCheck): void {
   const inputs = check.inputs.map((p) => ({ ...p, id: identityOf(p.file) }));
@@ -165,4 +167,6 @@ export function checkOutputPaths(check: OutputCheck): void {
     }
     seen.push({ ...out, id });
   }
+  // The leftovers of killed runs beside these outputs go now (see data/tempFiles.ts).
+  for (const out of check.outputs) sweepStale(path.dirname(path.resolve(out.file)));
 }

@@ -3,8 +3,8 @@
  * under its name or not at all. Rows hold only released values: labels of the declared
  * domains, the noisy value and its interval.
  */
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { forgetTempFile, removeTempFile, sweepStale, tempFileFor, writeFailure } from './tempFiles.js';
 import path from 'node:path';
 import { SpecError } from '../errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -39,8 +39,9 @@ function csvField(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function cannotWrite(target: string): SpecError {
-  return new SpecError(`cannot write ${target} [rule: cli.out]`, { file: target, rule: 'cli.out' });
+function cannotWrite(target: string, e: unknown): SpecError {
+  const why = writeFailure(e);
+  return new SpecError(`cannot write ${target}${why ? `: ${why}` : ''} [rule: cli.out]`, { file: target, rule: 'cli.out' });
 }
 
 /**
@@ -60,8 +61,8 @@ export async function writeReleaseFile(db: Database, target: string, labelColumn
     }
     try {
       writeFileAtomic(target, parts.join(''));
-    } catch {
-      throw cannotWrite(target);
+    } catch (e) {
+      throw cannotWrite(target, e);
     }
     return;
   }
@@ -85,16 +86,18 @@ export async function writeReleaseFile(db: Database, target: string, labelColumn
   appender.flushSync();
   appender.closeSync();
   const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  sweepStale(path.dirname(abs));
+  const tmp = tempFileFor(abs);
   const select = [...labelColumns.map((name, j) => `c${j} AS ${quoteIdent(name)}`), 'value', 'lower', 'upper'].join(', ');
   // COPY keeps the ORDER BY only while insertion order is preserved (off by default in edra).
   await db.exec('SET preserve_insertion_order = true');
   try {
     await db.exec(`COPY (SELECT ${select} FROM ${table} ORDER BY i) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
     renameSync(tmp, abs);
-  } catch {
-    rmSync(tmp, { force: true });
-    throw cannotWrite(target);
+    forgetTempFile(tmp);
+  } catch (e) {
+    removeTempFile(tmp);
+    throw cannotWrite(target, e);
   } finally {
     await db.exec('SET preserve_insertion_order = false');
     await db.exec(`DROP TABLE IF EXISTS ${table}`);
