@@ -76,7 +76,7 @@ export interface ReleasePlan {
   notes: string[];
 }
 
-const RESERVED_COLUMNS = new Set(['table', 'value', 'lower', 'upper']);
+const RESERVED_COLUMNS = new Set(['table', 'value', 'lower', 'upper', 'unsafe_seed']);
 
 function specError(message: string, path: string, rule: string, column?: string): SpecError {
   return new SpecError(`spec ${path}: ${message} [rule: ${rule}]`, { path, rule, ...(column !== undefined ? { column } : {}) });
@@ -194,7 +194,7 @@ function checkTableShape(t: ReleaseTableSpec, i: number): void {
     if (seen.has(c)) throw specError(`group-by column "${c}" is listed twice`, `release.tables.${i}.groupBy`, 'release.duplicateGroupBy', c);
     seen.add(c);
     if (RESERVED_COLUMNS.has(c)) {
-      throw specError(`group-by column "${c}" clashes with an output column (table, value, lower, upper)`, `release.tables.${i}.groupBy`, 'release.columnName', c);
+      throw specError(`group-by column "${c}" clashes with an output column (table, value, lower, upper, unsafe_seed)`, `release.tables.${i}.groupBy`, 'release.columnName', c);
     }
   }
   for (const key of [...Object.keys(t.levels), ...Object.keys(t.domain)]) {
