@@ -65,3 +65,36 @@ describe('population table counts', () => {
     expectClean(await cli('analyze', spec, '--quiet'), 3, 'csv.ragged', 'pop.csv:30003');
   });
 });
+
+describe('edra report on a hand-edited result', () => {
+  // Each path once made the renderer throw (exit 70) when its value was replaced by null or "x".
+  const paths = `individualRisk individualRisk.recordsAbove population.uniqueness population.uniqueness.dankar population.uniqueness.dankarModel
+    population.uniqueness.pitman population.uniqueness.snb population.uniqueness.zayatz qiContribution qiContribution.0 qiContribution.0.dropped
+    release release.budget release.budget.unit release.neighbours release.notes release.tables release.tables.0 release.tables.0.groupBy
+    release.tables.0.mechanism release.tables.0.postProcessing search search.front search.front.0 search.front.0.levels search.lattice
+    search.models search.notes search.optimum search.optimum.levels sensitive.diagnosis.betaLikeness sensitive.diagnosis.recursiveCL
+    sensitive.diagnosis.tCloseness sensitive.diagnosis.tCloseness.measure suda suda.disScoreHistogram suda.disScoreHistogram.0 suda.msuBySize
+    thresholdSettings.preset transformation transformation.after transformation.before transformation.heights transformation.hierarchies
+    transformation.hierarchies.0 transformation.hierarchies.0.sizes transformation.levels`.split(/\s+/);
+
+  it(`a wrong value in any of ${paths.length} fields the report reads is a data error (exit 3, report.input), never exit 70`, async () => {
+    const { fullResult } = await import('../report/fixtures.js');
+    expect((await cli('report', t.file('ok.json', JSON.stringify(fullResult())), '--out', t.file('ok-report.html'))).code).toBe(0);
+    let refused = 0;
+    for (const p of paths) {
+      for (const junk of [null, 'x']) {
+        const doc: Record<string, unknown> = JSON.parse(JSON.stringify(fullResult()));
+        const keys = p.split('.');
+        let o = doc as Record<string, unknown>;
+        for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+        o[keys[keys.length - 1]] = junk;
+        const r = await cli('report', t.file('edited.json', JSON.stringify(doc)), '--out', t.file('edited-report.html'));
+        // null is a legal value of a few fields (dankarModel): then the report renders.
+        expect([0, 3], `${p} = ${JSON.stringify(junk)}: ${r.stderr}`).toContain(r.code);
+        if (r.code === 3) expect(firstLine(r.stderr)).toMatch(/^edra: .*edited\.json: not an edra analysis result \(.+\) \[rule: report\.input\]$/);
+        refused += r.code === 3 ? 1 : 0;
+      }
+    }
+    expect(refused).toBeGreaterThan(2 * paths.length - 4);
+  });
+});
