@@ -10,6 +10,8 @@ import type { SectionContext } from './context.js';
 export interface PopulationModel {
   rows: { model: string; count: Figure; fraction: Figure; valid: boolean; note: string | null; picked: boolean }[];
   picked: string | null;
+  /** No record is unique in the sample: every estimator gives 0 and Dankar et al.'s rule picks no model. */
+  noSampleUniques: boolean;
   notes: string[];
 }
 
@@ -45,7 +47,8 @@ export function populationResults({ result, labels }: SectionContext): Populatio
       const e = u[key];
       return {
         model: labels.get(`estimator.${key}`),
-        count: fig.estimate(e.count),
+        // no sample unique: 0 exactly, not an estimate
+        count: u.dankarModel === 'none' ? fig.count(e.count) : fig.estimate(e.count),
         fraction: fig.percent(e.fraction),
         valid: e.valid,
         note: e.note ?? null,
@@ -53,6 +56,7 @@ export function populationResults({ result, labels }: SectionContext): Populatio
       };
     }),
     picked: u.dankarModel ? labels.get(`estimator.${u.dankarModel}`) : null,
+    noSampleUniques: u.dankarModel === 'none',
     notes: [...result.population.notes],
   };
 }

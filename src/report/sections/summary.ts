@@ -30,7 +30,8 @@ export interface SummaryModel {
   sampleUniques: Figure;
   uniqueFraction: Figure;
   risks: ModelRisk[];
-  populationUniqueness: { fraction: Figure; count: Figure; model: string } | null;
+  /** Dankar et al.'s estimate; `noSampleUniques` when no record is unique in the sample (the rule gives 0, no model). */
+  populationUniqueness: { fraction: Figure; count: Figure; model: string; noSampleUniques: boolean } | null;
   releasedColumns: string[];
   removedColumns: string[];
   /** Hierarchy levels applied, as "age: level 2 of 4" (null: values released as they are). */
@@ -95,7 +96,12 @@ export function summarySection(ctx: SectionContext): SummaryModel {
     risks,
     populationUniqueness:
       u && u.dankarModel
-        ? { fraction: fig.percent(u.dankar.fraction), count: fig.estimate(u.dankar.count), model: labels.get(`estimator.${u.dankarModel}`) }
+        ? {
+            fraction: fig.percent(u.dankar.fraction),
+            count: u.dankarModel === 'none' ? fig.count(u.dankar.count) : fig.estimate(u.dankar.count),
+            model: labels.get(`estimator.${u.dankarModel}`),
+            noSampleUniques: u.dankarModel === 'none',
+          }
         : null,
     releasedColumns: roles.filter((c) => c.role !== 'identifying').map((c) => c.name),
     removedColumns: roles.filter((c) => c.role === 'identifying').map((c) => c.name),
