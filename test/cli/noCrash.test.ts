@@ -3,10 +3,15 @@
  * are refused with a usage (2) or data (3) error that names the file, column and rule and no
  * cell value: a YAML alias bomb or an unresolved alias in the spec, sampling weights that are
  * missing, not numbers, infinite, not positive or absurdly large, population-table counts
- * that are missing, not numbers, negative or infinite, and a ragged population table.
+ * that are missing, not numbers, negative or infinite, a ragged population table, an interval
+ * width too fine for the values (which looped for ever), a hand-edited result given to
+ * edra report, and search --report where the optimum leaves no sample unique.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, firstLine, tempDir, type CliRun } from './helpers.js';
+import { cli, firstLine, repoRoot, tempDir, type CliRun } from './helpers.js';
 
 const SECRET = 'SECRET123';
 const t = tempDir('edra-nocrash-');
@@ -96,5 +101,30 @@ describe('edra report on a hand-edited result', () => {
       }
     }
     expect(refused).toBeGreaterThan(2 * paths.length - 4);
+  });
+});
+
+describe('hierarchies and the search (built binary, so that a hang fails instead of blocking the runner)', () => {
+  const bin = path.join(repoRoot, 'bin', 'edra.js');
+  it('an interval width too fine for the magnitude of the values is a spec error at once, not an endless loop', () => {
+    t.file('iv.csv', `age,zip\n25,${SECRET}\n31,02139\n`);
+    const spec = t.file('iv.yaml', 'dataset: { path: iv.csv }\nattributes: { quasiIdentifiers: [age, zip] }\nhierarchies:\n  age: { intervals: { width: [1e-300] } }\n');
+    const r = spawnSync(process.execPath, [bin, 'search', spec, '--quiet'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^edra: .*iv\.yaml: spec hierarchies\.age\.intervals\.width\.0: the width is too fine .*\[rule: hierarchy\.widthTooFine\]\n$/);
+    expect(r.stderr).not.toContain(SECRET);
+  });
+
+  it('search --json --out --report on a plain spec whose optimum leaves no sample unique: exit 0, all three files', async () => {
+    const rows = ['age,zip'];
+    for (let i = 0; i < 200; i++) rows.push(`${20 + (i % 40)},0213${i % 5}`);
+    t.file('plain.csv', rows.join('\n') + '\n');
+    const spec = t.file('plain.yaml', 'dataset: { path: plain.csv }\nattributes: { quasiIdentifiers: [age, zip] }\npopulation: { samplingFraction: 0.1 }\nhierarchies:\n  age: { intervals: { width: [10, 20] } }\nthresholds: { k: 5 }\n');
+    const r = await cli('search', spec, '--json', '--quiet', '--out', t.file('x.json'), '--report', t.file('y.html'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).optimum).not.toBeNull();
+    for (const f of ['x.json', 'y.html', 'y.json']) expect(fs.existsSync(t.file(f))).toBe(true);
   });
 });
