@@ -73,10 +73,6 @@ export function removeAllTemps(): void {
   liveDirs.clear();
 }
 
-/** The registered temporary files and directories (for tests). */
-export function liveTemps(): string[] {
-  return [...liveFiles, ...liveDirs];
-}
 
 /** True when a process with this pid runs (or exists under another user). */
 function alive(pid: number): boolean {
