@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
@@ -19,6 +20,8 @@ import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
 import { defaultIO, type CliIO } from './io.js';
+import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
+import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
 
 
 interface GlobalFlags {
@@ -45,32 +48,37 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`edra: ${str.replace(/^error: /, '').replace(/\n|$/, ' [rule: cli.usage]\n')}`) })
     .showHelpAfterError('(run edra --help for usage)');
 
-  program
-    .command('analyze')
+  addDatabaseOptions(program.command('analyze'))
     .description('measure equivalence classes and re-identification risk for an analysis spec')
     .argument('<spec>', 'analysis spec (.yaml or .json)')
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <file>', 'also write the JSON result to a file (atomically)')
-    .option('--memory-limit <size>', "cap DuckDB's memory (e.g. 1200MB); large groupings spill to a temporary directory", memorySize)
     .option('--record-risk <file>', 'write per-record risks (row, fk, Fk, individualRisk, SUDA scores; no QI values) to a .csv or .parquet file')
     .option('--levels <levels>', 'generalize to these hierarchy levels first (e.g. age=2,zip=3; others stay at 0), with the spec\'s suppression limit', parseLevels)
     .option('--report <file.html>', 'also write the determination report (self-contained HTML) and its JSON twin <file>.json (atomically)')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; recordRisk?: string; memoryLimit?: string; levels?: Record<string, number>; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: DatabaseFlags & { json?: boolean; out?: string; recordRisk?: string; levels?: Record<string, number>; report?: string; template?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       flags.memoryLimit = opts.memoryLimit;
       const loaded = loadSpec(specPath);
       flags.spec = loaded;
-      checkReportOptions(opts.report, opts.template, [opts.out, opts.recordRisk]);
+      checkReportOptions(opts.report, opts.template);
+      checkOutputPaths({
+        inputs: [...specInputs(loaded, specPath), ...(opts.report ? templateInputs(opts.template) : [])],
+        outputs: [...reportOutputs(opts.report), ...named(opts.out, '--out'), ...named(opts.recordRisk, '--record-risk')],
+        force: opts.force,
+      });
+      const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
         onProgress: (s) => progress.stage(s),
         recordRisk: opts.recordRisk,
         levels: opts.levels,
         ...(opts.report ? { qiContribution: true } : {}),
-        database: opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : undefined,
+        database,
       });
       progress.done();
       result.spec = specPath;
@@ -83,8 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       exitCode = result.verdict === 'pass' ? ExitCode.pass : ExitCode.thresholdsNotMet;
     });
 
-  program
-    .command('profile')
+  addDatabaseOptions(program.command('profile'))
     .description('per column: type, distinct and missing counts, and HIPAA direct-identifier hints (never values)')
     .argument('<data>', 'data file (csv, tsv, parquet, json, ndjson, arrow)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices([...dataFormats]))
@@ -94,10 +101,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--json', 'print the profile as JSON')
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details')
-    .action(async (dataPath: string, opts: { format?: DataFormat; delimiter?: string; header?: boolean; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (dataPath: string, opts: DatabaseFlags & { format?: DataFormat; delimiter?: string; header?: boolean; json?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
+      const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
-      const db = await openDatabase();
+      const db = await openDatabase(database);
       try {
         progress.stage(`profiling ${dataPath}`);
         const { source, note } = await openProfiledSource(db, dataPath, opts);
@@ -153,14 +161,6 @@ function writeOutput(file: string, text: string): void {
     const code = (e as NodeJS.ErrnoException).code ?? 'write failed';
     throw new SpecError(`cannot write ${file}: ${code} [rule: cli.out]`, { file, rule: 'cli.out' });
   }
-}
-
-/** Checks a memory size such as 1200MB or 2GiB. */
-function memorySize(value: string): string {
-  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
-    throw new InvalidArgumentError('expected a size such as 1200MB or 2GB.');
-  }
-  return value;
 }
 
 function reportError(e: unknown, io: CliIO, flags: GlobalFlags): number {

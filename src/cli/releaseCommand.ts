@@ -12,8 +12,10 @@ import { cryptoRandomSource, unsafeSeededSource } from '../dp/randomSource.js';
 import { version } from '../version.js';
 import { createProgress } from './progress.js';
 import type { CliIO } from './io.js';
+import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
+import { checkOutputPaths, named, specInputs } from './outputPaths.js';
 
-interface ReleaseFlags {
+interface ReleaseFlags extends DatabaseFlags {
   out: string;
   json?: boolean;
   quiet?: boolean;
@@ -28,8 +30,7 @@ function seed(value: string): bigint {
 
 /** Registers `edra release` on the program; `flags.showValues` is set for the error reporter. */
 export function registerReleaseCommand(program: Command, io: CliIO, flags: { showValues?: boolean; spec?: LoadedSpec }): void {
-  program
-    .command('release')
+  addDatabaseOptions(program.command('release'))
     .description('release differentially private aggregate tables declared in the spec (noisy values, 95% intervals, budget statement)')
     .argument('<spec>', 'analysis spec with a release section (.yaml or .json)')
     .requiredOption('--out <file>', 'noisy tables, one row per declared cell (.csv or .parquet), written atomically')
@@ -41,10 +42,12 @@ export function registerReleaseCommand(program: Command, io: CliIO, flags: { sho
       flags.showValues = opts.showValues;
       const loaded = loadSpec(specPath);
       flags.spec = loaded;
+      checkOutputPaths({ inputs: specInputs(loaded, specPath), outputs: named(opts.out, '--out') });
+      const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const random = opts.unsafeSeed !== undefined ? unsafeSeededSource(opts.unsafeSeed) : cryptoRandomSource();
       if (random.unsafe) io.stderr('edra: WARNING: --unsafe-seed: the noise is reproducible from the seed; this release is NOT private (tests only)\n');
-      const json = await runRelease(loaded, { out: opts.out, random, showValues: opts.showValues, onProgress: (s) => progress.stage(s) });
+      const json = await runRelease(loaded, { out: opts.out, database, random, showValues: opts.showValues, onProgress: (s) => progress.stage(s) });
       progress.done();
       io.stdout(opts.json ? JSON.stringify({ edra: version, spec: specPath, ...json }, null, 2) + '\n' : formatRelease(specPath, json));
     });

@@ -6,20 +6,18 @@ import type { Command } from 'commander';
 import { readResultFile } from '../report/readResult.js';
 import { renderReport } from '../report/render.js';
 import { loadReportTemplate } from '../report/templateDir.js';
-import { checkReportPaths, writeReportFiles } from '../report/writeReport.js';
+import { writeReportFiles } from '../report/writeReport.js';
+import { checkOutputPaths, reportOutputs, templateInputs } from './outputPaths.js';
 import type { CliIO } from './io.js';
 import { ExitCode, SpecError } from '../errors.js';
 
 /**
- * Checks --report / --template before any work: --template needs --report, the template
- * directory must load, and the report may not overwrite the command's other outputs.
+ * Checks --report / --template before any work: --template needs --report, and the template
+ * directory must load. (Output paths are checked by checkOutputPaths.)
  */
-export function checkReportOptions(report: string | undefined, template: string | undefined, others: readonly (string | undefined)[]): void {
+export function checkReportOptions(report: string | undefined, template: string | undefined): void {
   if (template !== undefined && !report) throw new SpecError('--template needs --report <file.html> [rule: cli.template]', { rule: 'cli.template' });
-  if (report) {
-    loadReportTemplate(template);
-    checkReportPaths(report, others);
-  }
+  if (report) loadReportTemplate(template);
 }
 
 /** Adds the `report` command to the program (it inherits the program's output and exit settings); its exit code is the result's verdict. */
@@ -30,9 +28,14 @@ export function registerReportCommand(program: Command, io: CliIO, setExitCode: 
     .argument('<results>', 'the JSON of edra analyze --out, or a report twin')
     .requiredOption('--out <file.html>', 'report to write (atomically); its twin <file>.json goes beside it')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
-    .action((resultsPath: string, opts: { out: string; template?: string }) => {
+    .option('--force', 'let the JSON twin replace an existing file that edra did not write')
+    .action((resultsPath: string, opts: { out: string; template?: string; force?: boolean }) => {
       loadReportTemplate(opts.template);
-      checkReportPaths(opts.out, [resultsPath]);
+      checkOutputPaths({
+        inputs: [{ file: resultsPath, what: 'the result read' }, ...templateInputs(opts.template)],
+        outputs: reportOutputs(opts.out, '--out'),
+        force: opts.force,
+      });
       const result = readResultFile(resultsPath);
       const rendered = renderReport(result, { templateDir: opts.template });
       const twin = writeReportFiles(opts.out, rendered);

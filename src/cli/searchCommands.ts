@@ -9,6 +9,8 @@ import { writeReportFiles } from '../report/writeReport.js';
 import { checkReportOptions } from './reportCommand.js';
 import { createProgress } from './progress.js';
 import { formatAnonymize, formatSearch } from './searchSummary.js';
+import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
+import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
 
 /** What a command module needs from the program. */
 export interface CommandContext {
@@ -44,8 +46,7 @@ function threadCount(value: string): number {
 
 /** `edra search` and `edra anonymize`. */
 export function registerSearchCommands(program: Command, ctx: CommandContext): void {
-  program
-    .command('search')
+  addDatabaseOptions(program.command('search'))
     .description('search the generalization lattice for the transformation that meets the thresholds with the least information loss')
     .argument('<spec>', 'analysis spec with hierarchies (and search settings)')
     .option('--json', 'print the result as one JSON document on stdout')
@@ -53,23 +54,31 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .option('--threads <n>', 'worker threads (default: one per core)', threadCount)
     .option('--report <file.html>', 'also write the determination report of the data at the optimum (with the search section) and its JSON twin')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { json?: boolean; out?: string; threads?: number; report?: string; template?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: DatabaseFlags & { json?: boolean; out?: string; threads?: number; report?: string; template?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
       ctx.setSpec(loaded);
-      checkReportOptions(opts.report, opts.template, [opts.out]);
+      checkReportOptions(opts.report, opts.template);
+      checkOutputPaths({
+        inputs: [...specInputs(loaded, specPath), ...(opts.report ? templateInputs(opts.template) : [])],
+        outputs: [...reportOutputs(opts.report), ...named(opts.out, '--out')],
+        force: opts.force,
+      });
+      const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const result = await search(loaded, {
         threads: opts.threads,
+        database,
         onProgress: (s) => progress.stage(s),
         onNodes: (checked, total) => progress.stage(`searching: ${checked} nodes checked of ${total}`),
       });
       if (opts.report) {
         // The report documents the data as it would be released: measured at the optimum.
         progress.stage('measuring the optimum for the report');
-        const { result: analysis } = await analyze(loaded, { qiContribution: true, ...(result.optimum ? { levels: result.optimum.levels } : {}) });
+        const { result: analysis } = await analyze(loaded, { qiContribution: true, database, ...(result.optimum ? { levels: result.optimum.levels } : {}) });
         analysis.spec = specPath;
         analysis.specText = loaded.text;
         analysis.commandLine = ctx.commandLine;
@@ -83,8 +92,7 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
       ctx.setExitCode(result.optimum ? ExitCode.pass : ExitCode.thresholdsNotMet);
     });
 
-  program
-    .command('anonymize')
+  addDatabaseOptions(program.command('anonymize'))
     .description('apply the search optimum (or --levels) to the data and write the transformed table')
     .argument('<spec>', 'analysis spec with hierarchies (and search settings)')
     .requiredOption('--out <file>', 'the transformed table (.csv, .tsv or .parquet), written atomically')
@@ -93,13 +101,16 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .option('--threads <n>', 'worker threads for the search (default: one per core)', threadCount)
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: DatabaseFlags & { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
       ctx.setSpec(loaded);
+      checkOutputPaths({ inputs: specInputs(loaded, specPath), outputs: named(opts.out, '--out') });
+      const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const summary = await anonymize(loaded, {
         out: opts.out,
+        database,
         levels: opts.levels,
         threads: opts.threads,
         onProgress: (s) => progress.stage(s),

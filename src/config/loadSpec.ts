@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { SpecError } from '../errors.js';
 import { specSchema, type Spec } from './spec.js';
 import { positionOfDotted, specIssues, type SpecIssue, type SpecPosition } from './specIssues.js';
@@ -54,11 +54,60 @@ export function parseSpecText(text: string, file = '<inline>', baseDir = process
     const first = lines[0];
     throw new SpecError(first.text, { file: display, ...(first.pos ? { line: first.pos.line, col: first.pos.col } : {}), rule: 'spec.syntax' }, undefined, lines.slice(1, 50).map((l) => l.text));
   }
-  const raw: unknown = doc.toJS();
+  const raw = specValue(doc, display, lineCounter);
   const positionOf = (dotted: string) => positionOfDotted(doc, lineCounter, dotted);
   const parsed = specSchema.safeParse(raw ?? {});
   if (!parsed.success) throw specIssueError(specIssues(parsed.error.issues, raw ?? {}, doc, lineCounter, specSchema), display);
   return { spec: parsed.data, file, baseDir, text, display, positionOf };
+}
+
+/**
+ * The most aliases (`*name`) a spec may use. A YAML alias repeats its anchor's node, so a few
+ * lines of nested aliases expand to billions of nodes (a "billion laughs" attack); a spec
+ * needs few or none.
+ */
+export const SPEC_MAX_ALIASES = 50;
+
+/** The spec document as plain values, aliases within the budget (SpecError [rule: spec.aliases]). */
+function specValue(doc: Document, file: string, lineCounter: LineCounter): unknown {
+  const aliases: { source: string; offset: number | undefined }[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      aliases.push({ source: node.source, offset: node.range?.[0] });
+    },
+  });
+  const at = (offset: number | undefined) => (offset !== undefined ? `:${lineCounter.linePos(offset).line}` : '');
+  const lineOf = (offset: number | undefined) => (offset !== undefined ? lineCounter.linePos(offset).line : undefined);
+  if (aliases.length > SPEC_MAX_ALIASES) {
+    const first = aliases[SPEC_MAX_ALIASES];
+    throw new SpecError(`${file}${at(first.offset)}: the spec uses ${aliases.length} YAML aliases; at most ${SPEC_MAX_ALIASES} are accepted [rule: spec.aliases]`, {
+      file,
+      line: lineOf(first.offset),
+      rule: 'spec.aliases',
+    });
+  }
+  try {
+    // The expansion budget of the yaml package (aliases times the aliases inside what they repeat).
+    return doc.toJS({ maxAliasCount: SPEC_MAX_ALIASES });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const unresolved = /Unresolved alias/.test(e.message);
+    const bad = unresolved ? aliases.find((a) => !hasAnchorBefore(doc, a.source, a.offset)) : aliases[0];
+    const what = unresolved ? `alias *${bad?.source ?? '?'} has no anchor &${bad?.source ?? '?'} before it` : `its YAML aliases expand beyond the budget of ${SPEC_MAX_ALIASES}`;
+    throw new SpecError(`${file}${at(bad?.offset)}: the spec is refused: ${what} [rule: spec.aliases]`, { file, line: lineOf(bad?.offset), rule: 'spec.aliases' });
+  }
+}
+
+/** True when an anchor `&name` is set on a node that starts before `offset`. */
+function hasAnchorBefore(doc: Document, name: string, offset: number | undefined): boolean {
+  let found = false;
+  visit(doc, (_, node) => {
+    if (node !== null && typeof node === 'object' && 'anchor' in node && node.anchor === name) {
+      const start = 'range' in node && Array.isArray(node.range) ? node.range[0] : undefined;
+      if (typeof start === 'number' && offset !== undefined && start < offset) found = true;
+    }
+  });
+  return found;
 }
 
 /** The yaml package's error codes, in words. */

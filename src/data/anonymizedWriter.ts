@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { forgetTempFile, removeTempFile, sweepStale, tempFileFor, writeFailure } from './tempFiles.js';
 import path from 'node:path';
 import type { Database } from './database.js';
 import type { DataSource } from './source.js';
@@ -50,7 +50,8 @@ export async function writeAnonymized(
   appender.closeSync();
 
   const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  sweepStale(path.dirname(abs));
+  const tmp = tempFileFor(abs);
   const qi = (i: number) => quoteIdent(`__edra_q${i}`);
   const on = qis.map((_, i) => `r.${qi(i)} IS NOT DISTINCT FROM g.q${i}`).join(' AND ');
   const columns = source.columns
@@ -70,10 +71,12 @@ export async function writeAnonymized(
              ORDER BY r."__edra_row") TO ${quoteString(tmp)} (${options})`,
     );
     renameSync(tmp, abs);
+    forgetTempFile(tmp);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    if (e instanceof Error && /Permission|No such file|Cannot open/i.test(e.message)) {
-      throw new SpecError(`--out ${target}: cannot write the file [rule: cli.anonymizedOut]`, { file: target, rule: 'cli.anonymizedOut' });
+    removeTempFile(tmp);
+    const why = writeFailure(e);
+    if (why !== undefined) {
+      throw new SpecError(`--out ${target}: cannot write the file: ${why} [rule: cli.anonymizedOut]`, { file: target, rule: 'cli.anonymizedOut' });
     }
     throw readerError(e, source.display, source.format, source);
   } finally {

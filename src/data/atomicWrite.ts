@@ -1,19 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { forgetTempFile, removeTempFile, sweepStale, tempFileFor } from './tempFiles.js';
 import path from 'node:path';
 
 /**
- * Writes a file atomically: the content goes to a temporary file beside the target,
- * then a rename replaces the target in one step. A failure leaves no partial output.
+ * Writes a file atomically: the content goes to a temporary file beside the target (named
+ * with this process's pid, registered for removal on exit and signals, swept by a later run
+ * after a SIGKILL), then a rename replaces the target in one step. A failure leaves no
+ * partial output.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  sweepStale(path.dirname(path.resolve(file)));
+  const tmp = tempFileFor(file);
   try {
     writeFileSync(tmp, content, { flag: 'wx' });
     renameSync(tmp, file);
+    forgetTempFile(tmp);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeTempFile(tmp);
     throw e;
   }
 }

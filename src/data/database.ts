@@ -1,6 +1,6 @@
 import os from 'node:os';
-import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createRunDir, removeRunDir } from './tempFiles.js';
 
 /** An embedded, in-process DuckDB: no server, nothing downloaded at run time. */
 export interface Database {
@@ -15,14 +15,39 @@ export interface Database {
 export interface DatabaseOptions {
   /** DuckDB worker threads (default: DuckDB's choice, the core count). */
   threads?: number;
-  /** DuckDB memory limit, e.g. '4GB'. */
+  /** DuckDB memory limit (its buffer pool), e.g. '4GB'. */
   memoryLimit?: string;
+  /** Directory under which the run's private spill directory is made (default: the system temp directory). */
+  tempDir?: string;
+}
+
+/** The connections of the databases open in this process (interrupted on a signal). */
+const openConnections = new Set<DuckDBConnection>();
+
+/**
+ * Interrupts every running DuckDB query of the process (for the signal handlers: a process
+ * exiting in the middle of a COPY would otherwise wait in DuckDB's destructors until the
+ * query ends).
+ */
+export function interruptAllQueries(): void {
+  for (const c of openConnections) {
+    try {
+      c.interrupt();
+    } catch {
+      // Already closed.
+    }
+  }
 }
 
 /**
  * Opens an in-memory DuckDB. Extension auto-install and auto-load are off, so a query
  * that would need a downloadable extension fails fast and clearly instead of reaching
- * for the network (toolchain.md).
+ * for the network (toolchain.md). DuckDB's temporary files (spilled aggregates: raw cell
+ * values) go to a private directory made for this database (mode 0700) under `tempDir` or
+ * the system temp directory, never DuckDB's default `.tmp` in the working directory; it is
+ * removed when the database closes, on exit and on signals, and swept by a later run after a
+ * SIGKILL (tempFiles.ts). DuckDB 1.5.5 encrypts temporary files only with its OpenSSL-backed
+ * crypto (the httpfs extension, which edra does not load): they are not encrypted.
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const config: Record<string, string> = {
@@ -34,13 +59,19 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     preserve_insertion_order: 'false',
   };
   if (options.threads) config.threads = String(options.threads);
-  if (options.memoryLimit) {
-    // Under a limit DuckDB spills large aggregates to disk: never beside the user's data.
-    config.memory_limit = options.memoryLimit;
-    config.temp_directory = path.join(os.tmpdir(), `edra-spill-${process.pid}`);
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const runDir = createRunDir(options.tempDir ?? os.tmpdir());
+  config.temp_directory = runDir;
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+    connection = await instance.connect();
+  } catch (e) {
+    removeRunDir(runDir);
+    throw e;
   }
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const connection = await instance.connect();
+  openConnections.add(connection);
   return {
     connection,
     async exec(sql) {
@@ -51,8 +82,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     },
     close() {
-      connection.closeSync();
-      instance.closeSync();
+      openConnections.delete(connection);
+      try {
+        connection.closeSync();
+        instance.closeSync();
+      } finally {
+        removeRunDir(runDir);
+      }
     },
   };
 }

@@ -53,6 +53,33 @@ export interface EncodeOptions {
 export interface PopulationRelation {
   relation: string;
   count?: string;
+  /** The table's file as the spec names it, and its format (for messages). */
+  display: string;
+  format: string;
+}
+
+/**
+ * The largest sampling weight, and the largest count of a population-table row, accepted:
+ * more than the people alive, so any larger value is an error in the data, and sums over
+ * 2^31 records stay finite and exact to well below a person.
+ */
+export const MAX_WEIGHT = 1e10;
+const MAX_WEIGHT_TEXT = '1e10';
+
+/** SQL: true when a value (cast to DOUBLE) is missing, not a number, infinite, not positive (`positive`) or negative, or above MAX_WEIGHT. */
+function invalidNumber(expr: string, positive: boolean): string {
+  return `coalesce(NOT isfinite(${expr}) OR ${expr} ${positive ? '<=' : '<'} 0 OR ${expr} > ${MAX_WEIGHT}, true)`;
+}
+
+/** The 1-based position, in file order, of the first record where `predicate` holds. */
+async function firstRecordWhere(db: Database, relation: string, predicate: string): Promise<number | undefined> {
+  await db.exec('SET preserve_insertion_order = true');
+  try {
+    const rows = await db.rows(`SELECT min(r)::BIGINT AS r FROM (SELECT row_number() OVER () AS r, ${predicate} AS bad FROM ${relation}) WHERE bad`);
+    return rows[0].r === null ? undefined : Number(rows[0].r);
+  } finally {
+    await db.exec('SET preserve_insertion_order = false');
+  }
 }
 
 /**
@@ -72,7 +99,7 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
   const select = qis.map((name, i) => `${quoteIdent(name)} AS ${q(i)}`).join(', ');
   // Weights: the sum per group, and how many could not be read as numbers.
   const w = weight ? `TRY_CAST(${quoteIdent(weight)} AS DOUBLE)` : '';
-  const wAgg = weight ? `, sum(${w}) AS w, count(*) FILTER (WHERE ${w} IS NULL OR ${w} <= 0) AS wbad` : '';
+  const wAgg = weight ? `, sum(CASE WHEN ${invalidNumber(w, true)} THEN 0 ELSE ${w} END) AS w, count(*) FILTER (WHERE ${invalidNumber(w, true)}) AS wbad` : '';
   try {
     if (sensitive.length === 0) {
       const gid = numbered ? ', (row_number() OVER () - 1)::INTEGER AS gid' : '';
@@ -117,16 +144,23 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
   const columns = qis.map((_, i) => `d${i}.code`);
   let popJoin = '';
   if (population) {
-    const countExpr = population.count ? `sum(${quoteIdent(population.count)})::DOUBLE` : 'count(*)::DOUBLE';
+    const c = population.count ? `TRY_CAST(${quoteIdent(population.count)} AS DOUBLE)` : '';
+    const countExpr = population.count ? `sum(${c})::DOUBLE` : 'count(*)::DOUBLE';
     const popSelect = qis.map((name, i) => `${quoteIdent(name)}::VARCHAR AS ${q(i)}`).join(', ');
-    await db.exec(`CREATE OR REPLACE TEMP TABLE edra_population AS SELECT ${popSelect}, ${countExpr} AS pf FROM ${population.relation} GROUP BY ALL`);
+    try {
+      if (population.count) await checkPopulationCounts(db, population, c);
+      await db.exec(`CREATE OR REPLACE TEMP TABLE edra_population AS SELECT ${popSelect}, ${countExpr} AS pf FROM ${population.relation} GROUP BY ALL`);
+    } catch (e) {
+      throw e instanceof DataError ? e : readerError(e, population.display, population.format);
+    }
     popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
     columns.push('coalesce(p.pf, -1)::DOUBLE');
   }
   if (weight) {
     const bad = Number((await db.rows('SELECT coalesce(sum(wbad), 0)::BIGINT AS b FROM edra_groups'))[0].b);
     if (bad > 0) {
-      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, or not positive [rule: weight.invalid]`, {
+      const first = await firstRecordWhere(db, source.relation(qis), invalidNumber(w, true));
+      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, infinite, not positive or above ${MAX_WEIGHT_TEXT} (the first in record ${first ?? '?'}) [rule: weight.invalid]`, {
         file: source.display,
         column: weight,
         rule: 'weight.invalid',
@@ -175,6 +209,17 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
     weightSums: weight ? (arrays[m + (population ? 1 : 0)] as Float64Array) : undefined,
     sensitive: sensitiveData,
   };
+}
+
+/** Every count of the population table is a number from 0 to MAX_WEIGHT (DataError [rule: population.invalidCount]). */
+async function checkPopulationCounts(db: Database, population: PopulationRelation, c: string): Promise<void> {
+  const bad = Number((await db.rows(`SELECT count(*) FILTER (WHERE ${invalidNumber(c, false)})::BIGINT AS b FROM ${population.relation}`))[0].b);
+  if (bad === 0) return;
+  const first = await firstRecordWhere(db, population.relation, invalidNumber(c, false));
+  throw new DataError(
+    `${population.display}: count column "${population.count}" has ${bad} value(s) that are missing, not numbers, infinite, negative or above ${MAX_WEIGHT_TEXT} (the first in record ${first ?? '?'}) [rule: population.invalidCount]`,
+    { file: population.display, column: population.count, rule: 'population.invalidCount' },
+  );
 }
 
 /**

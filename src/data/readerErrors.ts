@@ -86,6 +86,13 @@ export function readerError(err: unknown, file: string, format: string, naming?:
   if ((format === 'json' || format === 'ndjson') && /Malformed JSON|JSON/i.test(raw)) {
     return new DataError(`${at}: malformed JSON [rule: json.malformed]`, { ...where, rule: 'json.malformed' }, raw);
   }
+  if (/^Out of Memory Error/.test(raw)) {
+    return new DataError(
+      `${file}: DuckDB ran out of memory or of temporary disk space while reading it [rule: data.outOfMemory]; raise --memory-limit, or give --temp-dir a volume with more room`,
+      { file, rule: 'data.outOfMemory' },
+      raw,
+    );
+  }
   const kind = /^([A-Za-z ]+Error):/.exec(raw)?.[1] ?? 'reader error';
   return new DataError(
     `${at}: cannot read as ${format} (${kind}) [rule: data.unreadable]; --show-values prints the reader's full message`,

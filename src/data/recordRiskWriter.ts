@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { forgetTempFile, registerTempFile, removeTempFile, sweepStale, tempFileFor, writeFailure } from './tempFiles.js';
 import path from 'node:path';
 import type { Database } from './database.js';
 import type { DataSource } from './source.js';
@@ -68,7 +68,10 @@ export async function writeRecordRisk(
   appender.closeSync();
 
   const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  sweepStale(path.dirname(abs));
+  const tmp = tempFileFor(abs);
+  const body = `${tmp}.body`;
+  if (format === 'csv') registerTempFile(body);
   const on = qis.map((_, i) => `r.q${i} IS NOT DISTINCT FROM g.q${i}`).join(' AND ');
   const select = qis.map((name, i) => `${quoteIdent(name)} AS q${i}`).join(', ');
   await db.exec('SET preserve_insertion_order = true');
@@ -78,15 +81,17 @@ export async function writeRecordRisk(
              FROM (SELECT row_number() OVER () AS row, ${select} FROM ${source.relation(qis)}) r
              LEFT JOIN edra_groups g ON ${on}
              LEFT JOIN edra_group_risk k ON k.gid = g.gid
-             ORDER BY r.row) TO ${quoteString(format === 'csv' ? `${tmp}.body` : tmp)} (FORMAT ${format}${format === 'csv' ? ', HEADER false' : ', COMPRESSION zstd'})`,
+             ORDER BY r.row) TO ${quoteString(format === 'csv' ? body : tmp)} (FORMAT ${format}${format === 'csv' ? ', HEADER false' : ', COMPRESSION zstd'})`,
     );
-    if (format === 'csv') prependLine(`${tmp}.body`, tmp, ['row', ...cols.map(([n]) => n)].join(','));
+    if (format === 'csv') prependLine(body, tmp, ['row', ...cols.map(([n]) => n)].join(','));
     renameSync(tmp, abs);
+    forgetTempFile(tmp);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}.body`, { force: true });
-    if (e instanceof Error && /Permission|No such file|Cannot open/i.test(e.message)) {
-      throw new SpecError(`--record-risk ${target}: cannot write the file [rule: cli.recordRisk]`, { file: target, rule: 'cli.recordRisk' });
+    removeTempFile(tmp);
+    removeTempFile(body);
+    const why = writeFailure(e);
+    if (why !== undefined) {
+      throw new SpecError(`--record-risk ${target}: cannot write the file: ${why} [rule: cli.recordRisk]`, { file: target, rule: 'cli.recordRisk' });
     }
     throw readerError(e, source.display, source.format, source);
   } finally {
@@ -109,6 +114,6 @@ function prependLine(from: string, to: string, line: string): void {
   } finally {
     closeSync(input);
     closeSync(out);
-    rmSync(from, { force: true });
+    removeTempFile(from);
   }
 }

@@ -3,8 +3,8 @@
  * under its name or not at all. Rows hold only released values: labels of the declared
  * domains, the noisy value and its interval.
  */
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { forgetTempFile, removeTempFile, sweepStale, tempFileFor, writeFailure } from './tempFiles.js';
 import path from 'node:path';
 import { SpecError } from '../errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -39,29 +39,44 @@ function csvField(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function cannotWrite(target: string): SpecError {
-  return new SpecError(`cannot write ${target} [rule: cli.out]`, { file: target, rule: 'cli.out' });
+function cannotWrite(target: string, e: unknown): SpecError {
+  const why = writeFailure(e);
+  return new SpecError(`cannot write ${target}${why ? `: ${why}` : ''} [rule: cli.out]`, { file: target, rule: 'cli.out' });
+}
+
+/** The first column of every row of a release drawn from a seeded source, and its value. */
+export const UNSAFE_SEED_COLUMN = 'unsafe_seed';
+export const UNSAFE_SEED_VALUE = 'NOT PRIVATE';
+
+/** How the release was drawn, as the file must say. */
+export interface ReleaseFileOptions {
+  /** The noise came from --unsafe-seed: every row, and the Parquet metadata, say so. */
+  unsafeSeed?: boolean;
 }
 
 /**
  * Writes `rows` under the header `labelColumns` + value, lower, upper. CSV is built in memory
  * and written atomically; Parquet goes through DuckDB (an appender, then COPY to a temporary
- * file beside the target, renamed when complete).
+ * file beside the target, renamed when complete). A seeded (unsafe) release gets a first
+ * column `unsafe_seed` = `NOT PRIVATE` on every row, and in Parquet the key-value metadata
+ * `edra_unsafe_seed` = `true` with an explanation, so the mark survives any reader.
  */
-export async function writeReleaseFile(db: Database, target: string, labelColumns: readonly string[], rows: Iterable<ReleaseRow>): Promise<void> {
+export async function writeReleaseFile(db: Database, target: string, labelColumns: readonly string[], rows: Iterable<ReleaseRow>, options: ReleaseFileOptions = {}): Promise<void> {
   const format = releaseFileFormat(target);
-  const header = [...labelColumns, 'value', 'lower', 'upper'];
+  const unsafe = options.unsafeSeed === true;
+  const header = [...(unsafe ? [UNSAFE_SEED_COLUMN] : []), ...labelColumns, 'value', 'lower', 'upper'];
   if (format === 'csv') {
     const parts: string[] = [header.map(csvField).join(',') + '\n'];
+    const mark = unsafe ? [UNSAFE_SEED_VALUE] : [];
     for (const r of rows) {
       parts.push(
-        [...r.labels.map((l) => (l === null ? '' : csvField(l))), formatReleaseNumber(r.value), formatReleaseNumber(r.lower), formatReleaseNumber(r.upper)].join(',') + '\n',
+        [...mark, ...r.labels.map((l) => (l === null ? '' : csvField(l))), formatReleaseNumber(r.value), formatReleaseNumber(r.lower), formatReleaseNumber(r.upper)].join(',') + '\n',
       );
     }
     try {
       writeFileAtomic(target, parts.join(''));
-    } catch {
-      throw cannotWrite(target);
+    } catch (e) {
+      throw cannotWrite(target, e);
     }
     return;
   }
@@ -85,16 +100,27 @@ export async function writeReleaseFile(db: Database, target: string, labelColumn
   appender.flushSync();
   appender.closeSync();
   const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.edra-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const select = [...labelColumns.map((name, j) => `c${j} AS ${quoteIdent(name)}`), 'value', 'lower', 'upper'].join(', ');
+  sweepStale(path.dirname(abs));
+  const tmp = tempFileFor(abs);
+  const select = [
+    ...(unsafe ? [`${quoteString(UNSAFE_SEED_VALUE)} AS ${quoteIdent(UNSAFE_SEED_COLUMN)}`] : []),
+    ...labelColumns.map((name, j) => `c${j} AS ${quoteIdent(name)}`),
+    'value',
+    'lower',
+    'upper',
+  ].join(', ');
+  const metadata = unsafe
+    ? `, KV_METADATA { edra_unsafe_seed: 'true', edra_note: ${quoteString('UNSAFE: drawn with edra release --unsafe-seed; the noise can be recomputed from the seed; NOT private, tests only')} }`
+    : '';
   // COPY keeps the ORDER BY only while insertion order is preserved (off by default in edra).
   await db.exec('SET preserve_insertion_order = true');
   try {
-    await db.exec(`COPY (SELECT ${select} FROM ${table} ORDER BY i) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.exec(`COPY (SELECT ${select} FROM ${table} ORDER BY i) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd${metadata})`);
     renameSync(tmp, abs);
-  } catch {
-    rmSync(tmp, { force: true });
-    throw cannotWrite(target);
+    forgetTempFile(tmp);
+  } catch (e) {
+    removeTempFile(tmp);
+    throw cannotWrite(target, e);
   } finally {
     await db.exec('SET preserve_insertion_order = false');
     await db.exec(`DROP TABLE IF EXISTS ${table}`);

@@ -9,6 +9,7 @@ import { quoteIdent, quoteString } from './sql.js';
 import { openCsv, type CsvOpenMode } from './csvSource.js';
 import { checkNotRenamed } from './columnNames.js';
 import { checkCompressedIntact, compressionOf, readRawHead } from './fileHead.js';
+import { checkJsonDepth } from './jsonDepth.js';
 
 /** CSV read options (the spec's dataset.csv). */
 export interface CsvReadOptions {
@@ -70,6 +71,7 @@ export async function openSource(db: Database, file: string, display: string, de
     if (format === 'parquet') {
       relation = () => `read_parquet(${quoteString(file)})`;
     } else if (format === 'json' || format === 'ndjson') {
+      checkJsonDepth(file, display);
       if (format === 'json') checkJsonArrayClosed(file, display);
       const fmt = format === 'ndjson' ? 'newline_delimited' : 'auto';
       // records = true: a line that is no object is an error, not a silent single `json` column.

@@ -38,10 +38,37 @@ export interface NoiseMechanism {
   readonly describe: string;
 }
 
+/**
+ * The largest noise scale accepted, in integer units: Laplace b or Gaussian sigma. Beyond it a
+ * released value is noise alone (its 95% interval spans more than 10^12 units), its figures
+ * lose integer precision in a double, and the utility figures (the Laplace quantile's search
+ * from p = exp(-1/b), which rounds to 1 from b of about 10^16) would not terminate. With the
+ * scale bounded, one draw costs an expected constant number of exact Bernoulli trials.
+ */
+export const MAX_NOISE_SCALE = 1e12;
+const MAX_SCALE_N = 10n ** 12n;
+
+/**
+ * True when the noise of `kind` for this sensitivity (l1, or l2 squared) at this share of the
+ * budget (epsilon, or rho) has a scale of at most MAX_NOISE_SCALE (exact, on the rationals).
+ */
+export function noiseScaleWithinLimit(kind: ReleaseMechanism, sensitivity: bigint, share: Rational): boolean {
+  if (share.n <= 0n) return false;
+  // Laplace: b = l1 d / n <= M; Gaussian: sigma^2 = l2^2 d / (2 n) <= M^2.
+  return kind === 'discreteLaplace' ? sensitivity * share.d <= MAX_SCALE_N * share.n : sensitivity * share.d <= 2n * share.n * MAX_SCALE_N * MAX_SCALE_N;
+}
+
+/** The noise scale (Laplace b, Gaussian sigma) as a double, for messages. */
+export function noiseScaleOf(kind: ReleaseMechanism, sensitivity: bigint, share: Rational): number {
+  const x = toNumber(rational(sensitivity * share.d, (kind === 'discreteLaplace' ? 1n : 2n) * share.n));
+  return kind === 'discreteLaplace' ? x : Math.sqrt(x);
+}
+
 /** Discrete Laplace noise for l1-sensitivity `l1` (integer units) at `epsilon`: epsilon-DP. */
 export function discreteLaplaceMechanism(l1: bigint, epsilon: Rational): NoiseMechanism {
   if (l1 < 1n) throw new RangeError('discreteLaplaceMechanism: sensitivity must be >= 1');
   if (epsilon.n <= 0n) throw new RangeError('discreteLaplaceMechanism: epsilon must be > 0');
+  if (!noiseScaleWithinLimit('discreteLaplace', l1, epsilon)) throw new RangeError(`discreteLaplaceMechanism: the scale exceeds ${MAX_NOISE_SCALE}`);
   // scale = l1 / epsilon = l1 * d / n = t / s.
   const scale = rational(l1 * epsilon.d, epsilon.n);
   const s = scale.d;
@@ -64,6 +91,7 @@ export function discreteLaplaceMechanism(l1: bigint, epsilon: Rational): NoiseMe
 export function discreteGaussianMechanism(l2Squared: bigint, rho: Rational): NoiseMechanism {
   if (l2Squared < 1n) throw new RangeError('discreteGaussianMechanism: sensitivity must be >= 1');
   if (rho.n <= 0n) throw new RangeError('discreteGaussianMechanism: rho must be > 0');
+  if (!noiseScaleWithinLimit('discreteGaussian', l2Squared, rho)) throw new RangeError(`discreteGaussianMechanism: sigma exceeds ${MAX_NOISE_SCALE}`);
   // sigma^2 = l2^2 / (2 rho) = l2^2 * d / (2 n).
   const sigma2 = rational(l2Squared * rho.d, 2n * rho.n);
   const s2 = toNumber(sigma2);

@@ -7,8 +7,8 @@
 import type { NeighbourRelation, ReleaseMechanism, ReleaseSpec, ReleaseStatistic, ReleaseTableSpec } from '../config/releaseSpec.js';
 import { SpecError } from '../errors.js';
 import { composeBudget, type BudgetStatement, type PrivacyBudget, type PrivacyCharge } from './accountant.js';
-import { cellDomain, type CellDomain, type DomainValue } from './domain.js';
-import { discreteGaussianMechanism, discreteLaplaceMechanism, type NoiseMechanism } from './mechanism.js';
+import { cellDomain, MAX_CELLS, type CellDomain, type DomainValue } from './domain.js';
+import { discreteGaussianMechanism, discreteLaplaceMechanism, MAX_NOISE_SCALE, noiseScaleOf, noiseScaleWithinLimit, type NoiseMechanism } from './mechanism.js';
 import { add, compare, div, floorOf, fromDecimal, mul, rational, sub, toNumber, type Rational } from './rational.js';
 import { countSensitivity, tableSensitivity, type Sensitivity } from './sensitivity.js';
 import { pureToZcdp } from './zcdp.js';
@@ -76,7 +76,7 @@ export interface ReleasePlan {
   notes: string[];
 }
 
-const RESERVED_COLUMNS = new Set(['table', 'value', 'lower', 'upper']);
+const RESERVED_COLUMNS = new Set(['table', 'value', 'lower', 'upper', 'unsafe_seed']);
 
 function specError(message: string, path: string, rule: string, column?: string): SpecError {
   return new SpecError(`spec ${path}: ${message} [rule: ${rule}]`, { path, rule, ...(column !== undefined ? { column } : {}) });
@@ -194,7 +194,7 @@ function checkTableShape(t: ReleaseTableSpec, i: number): void {
     if (seen.has(c)) throw specError(`group-by column "${c}" is listed twice`, `release.tables.${i}.groupBy`, 'release.duplicateGroupBy', c);
     seen.add(c);
     if (RESERVED_COLUMNS.has(c)) {
-      throw specError(`group-by column "${c}" clashes with an output column (table, value, lower, upper)`, `release.tables.${i}.groupBy`, 'release.columnName', c);
+      throw specError(`group-by column "${c}" clashes with an output column (table, value, lower, upper, unsafe_seed)`, `release.tables.${i}.groupBy`, 'release.columnName', c);
     }
   }
   for (const key of [...Object.keys(t.levels), ...Object.keys(t.domain)]) {
@@ -211,8 +211,37 @@ function checkTableShape(t: ReleaseTableSpec, i: number): void {
   }
 }
 
-function mechanismFor(kind: ReleaseMechanism, s: Sensitivity, share: Rational): NoiseMechanism {
+/**
+ * The table's noise, refused (SpecError [rule: release.noiseScale]) when its scale exceeds
+ * MAX_NOISE_SCALE: the values would be noise alone, and the figures could not be computed.
+ */
+function mechanismFor(kind: ReleaseMechanism, s: Sensitivity, share: Rational, t: ReleaseTableSpec, i: number): NoiseMechanism {
+  const sensitivity = kind === 'discreteLaplace' ? s.l1 : s.l2Squared;
+  if (!noiseScaleWithinLimit(kind, sensitivity, share)) {
+    const where = t.epsilon !== undefined ? `release.tables.${i}.epsilon` : t.rho !== undefined ? `release.tables.${i}.rho` : 'release.budget';
+    const scale = noiseScaleOf(kind, sensitivity, share);
+    throw specError(
+      `table "${t.name}": the noise scale would be ${scale.toPrecision(3)} units, above the limit of ${MAX_NOISE_SCALE.toExponential()}: every value would be noise alone; give the table a larger share of the budget${t.bounds ? ' or narrower bounds' : ''}`,
+      where,
+      'release.noiseScale',
+    );
+  }
   return kind === 'discreteLaplace' ? discreteLaplaceMechanism(s.l1, share) : discreteGaussianMechanism(s.l2Squared, share);
+}
+
+/**
+ * The sampler's work: one draw per cell (two for a mean), at most MAX_CELLS draws over the whole
+ * release (SpecError [rule: release.tooManyCells]); each draw costs an expected constant
+ * number of exact Bernoulli trials once the scale is bounded.
+ */
+function checkTotalDraws(tables: readonly ReleaseTablePlan[]): void {
+  const draws = tables.reduce((s, t) => s + t.domain.size * (t.countNoise ? 2 : 1), 0);
+  if (draws > MAX_CELLS) {
+    throw new SpecError(`spec release.tables: the tables need ${draws} noise draws (one per cell, two for a mean), more than ${MAX_CELLS} [rule: release.tooManyCells]`, {
+      path: 'release.tables',
+      rule: 'release.tooManyCells',
+    });
+  }
 }
 
 function sameList(a: readonly DomainValue[], b: readonly DomainValue[]): boolean {
@@ -295,14 +324,15 @@ export function planReleaseSpec(release: ReleaseSpec, hierarchies: HierarchyDoma
       domain,
       charge,
       bounds,
-      noise: mechanismFor(t.mechanism, sensitivity, valueShare),
-      countNoise: mean ? mechanismFor(t.mechanism, countSensitivity(release.neighbours, m), valueShare) : undefined,
+      noise: mechanismFor(t.mechanism, sensitivity, valueShare, t, i),
+      countNoise: mean ? mechanismFor(t.mechanism, countSensitivity(release.neighbours, m), valueShare, t, i) : undefined,
       sensitivity,
       postProcess: { nonNegative: t.postProcess.nonNegative, round: t.postProcess.round, consistentWith: t.postProcess.consistentWith },
       unit: bounds ? toNumber(bounds.granularity) : 1,
     };
   });
   checkConsistency(tables);
+  checkTotalDraws(tables);
   const statement = composeBudget(budget, tableCharges);
 
   const notes: string[] = [];

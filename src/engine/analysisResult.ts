@@ -11,7 +11,7 @@ import type { Verdict } from '../risk/verdict/verdict.js';
 import { version } from '../version.js';
 import type { ClassSet } from './classSet.js';
 import type { Input } from './input.js';
-import { planRelease } from './release.js';
+import type { ReleaseJson } from '../contracts/release.js';
 
 export interface ResultParts {
   loaded: LoadedSpec;
@@ -24,6 +24,8 @@ export interface ResultParts {
   suda?: SudaSummary;
   transformation?: TransformationJson;
   contribution?: QiContributionJson[];
+  /** The spec's DP release, planned before the data was read. */
+  release?: ReleaseJson;
 }
 
 /** The Result: counts and measures only, never a cell value. */
@@ -83,7 +85,7 @@ export function analysisResult(p: ResultParts): AnalysisResult {
     ...(p.transformation ? { transformation: p.transformation } : {}),
     ...(p.contribution ? { qiContribution: p.contribution } : {}),
     // The DP release the spec declares: parameters only, planned without reading the data.
-    ...(spec.release ? { release: planRelease(loaded) } : {}),
+    ...(p.release ? { release: p.release } : {}),
     thresholdSettings: {
       ...(ts.k !== undefined ? { k: ts.k } : {}),
       ...(ts.highestRisk !== undefined ? { highestRisk: ts.highestRisk, minClassSizeForHighestRisk: minSafeClassSize(ts.highestRisk) } : {}),

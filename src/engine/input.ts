@@ -56,7 +56,7 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
     source.verified,
     popSource?.verified,
     encodeQuasiIdentifiers(db, source, qis, {
-      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count } : undefined,
+      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count, display: popSource.display, format: popSource.format } : undefined,
       sensitive: spec.attributes.sensitive,
       weight: spec.individualRisk?.weight,
       numbered: options.numbered,

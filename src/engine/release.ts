@@ -340,7 +340,7 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
     const labelColumns: string[] = multi ? ['table'] : [];
     for (const t of plan.tables) for (const c of t.groupBy) if (!labelColumns.includes(c)) labelColumns.push(c);
     const rowCount = plan.tables.reduce((s, t) => s + t.domain.size, 0);
-    await writeReleaseFile(db, options.out, labelColumns, releaseRows(plan, noisy, labelColumns, multi));
+    await writeReleaseFile(db, options.out, labelColumns, releaseRows(plan, noisy, labelColumns, multi), { unsafeSeed: random.unsafe });
     json.output = { file: options.out, format, rows: rowCount };
     json.randomSource = random.label;
     if (random.unsafe) json.notes!.push('UNSAFE: a seeded random source was used (--unsafe-seed): the noise can be recomputed from the seed and protects nobody. For tests only.');

@@ -44,14 +44,23 @@ interface Bands {
   between(from: number, to: number): (readonly [number, number])[];
 }
 
-/** Bands of width w aligned at origin: [origin + k·w, origin + (k+1)·w). */
-function widthBands(w: number, origin: number): Bands {
+/** Steps the band search may take from the division's estimate (it lands at most a band or two off). */
+const MAX_BAND_STEPS = 64;
+
+/**
+ * Bands of width w aligned at origin: [origin + k·w, origin + (k+1)·w). `tooFine` is called
+ * (and must throw) when w is below the 12-significant-digit resolution of the bounds near the
+ * values (or k leaves the exactly representable integers): the bands would not advance.
+ */
+function widthBands(w: number, origin: number, tooFine: () => never): Bands {
   const lo = (k: number) => round12(origin + k * w);
   const index = (x: number) => {
     let k = Math.floor((x - origin) / w);
+    if (!Number.isSafeInteger(k)) tooFine();
     // Floating-point division can land one band off the rounded bounds: step back in.
-    while (lo(k) > x) k--;
-    while (lo(k + 1) <= x) k++;
+    let steps = 0;
+    while (lo(k) > x) if (++steps > MAX_BAND_STEPS) tooFine(); else k--;
+    while (lo(k + 1) <= x) if (++steps > MAX_BAND_STEPS) tooFine(); else k++;
     return k;
   };
   return {
@@ -61,7 +70,10 @@ function widthBands(w: number, origin: number): Bands {
     },
     between: (from, to) => {
       const out: (readonly [number, number])[] = [];
-      for (let k = index(from); lo(k) < to; k++) out.push([lo(k), lo(k + 1)]);
+      for (let k = index(from); lo(k) < to; k++) {
+        if (!(lo(k + 1) > lo(k))) tooFine();
+        out.push([lo(k), lo(k + 1)]);
+      }
       return out;
     },
   };
@@ -93,6 +105,12 @@ function cutBands(cuts: readonly number[]): Bands {
     },
   };
 }
+
+/**
+ * The most bands a level may declare as a domain (between bottom and top): the domain is
+ * materialised label by label (for a release's cells), so a tiny width would exhaust memory.
+ */
+export const MAX_DECLARED_BANDS = 1_000_000;
 
 /**
  * Checks the relations between the numbers of an intervals hierarchy (the shape is checked
@@ -146,7 +164,13 @@ export function checkIntervals(s: IntervalsSettings, place: SpecPlace): void {
  */
 export function intervalsGeneralizer(s: IntervalsSettings, top: boolean, place: SpecPlace): Generalizer {
   checkIntervals(s, place);
-  const bands: Bands[] = s.width ? s.width.map((w) => widthBands(w, s.origin ?? 0)) : (s.cuts ?? []).map(cutBands);
+  const tooFine = (level: number) => (): never => {
+    throw new SpecError(
+      `${place.file}: spec ${place.path}.intervals.width.${level}: the width is too fine for the magnitude of the values (band bounds keep 12 significant digits) [rule: hierarchy.widthTooFine]`,
+      { file: place.file, path: `${place.path}.intervals.width.${level}`, rule: 'hierarchy.widthTooFine' },
+    );
+  };
+  const bands: Bands[] = s.width ? s.width.map((w, level) => widthBands(w, s.origin ?? 0, tooFine(level))) : (s.cuts ?? []).map(cutBands);
   const bottom = s.bottom ?? -Infinity;
   const upper = s.top ?? Infinity;
   const label = (b: Bands, x: number): string => {
@@ -172,6 +196,13 @@ export function intervalsGeneralizer(s: IntervalsSettings, top: boolean, place: 
       if (level < 1 || level > bands.length || s.bottom === undefined || s.top === undefined) return undefined;
       let d = domains.get(level);
       if (!d) {
+        const w = s.width?.[level - 1];
+        if (w !== undefined && (s.top - s.bottom) / w > MAX_DECLARED_BANDS) {
+          throw new SpecError(
+            `${place.file}: spec ${place.path}.intervals.width.${level - 1}: more than ${MAX_DECLARED_BANDS} bands between bottom and top at level ${level}, too many to declare as a domain [rule: hierarchy.tooManyBands]`,
+            { file: place.file, path: `${place.path}.intervals.width.${level - 1}`, rule: 'hierarchy.tooManyBands' },
+          );
+        }
         const inner = bands[level - 1].between(s.bottom, s.top).map(([lo, hi]) => bandLabel(Math.max(lo, s.bottom!), Math.min(hi, s.top!)));
         d = [`< ${fmt(s.bottom)}`, ...inner, `>= ${fmt(s.top)}`];
         domains.set(level, d);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AnalysisResult } from '../contracts/analysis.js';
 import { DataError } from '../errors.js';
 import { withLineKinds } from './legacyLines.js';
+import { optionalSections, populationUniqueness, presetShape } from './resultSections.js';
 
 const count = z.number().min(0);
 const recordRisk = z.looseObject({ highest: z.number(), average: z.number(), recordsAbove: z.record(z.string(), z.number()) });
@@ -32,13 +33,19 @@ const resultShape = z.looseObject({
   k: count,
   adversaryModels: z.array(z.enum(['prosecutor', 'journalist', 'marketer'])),
   risk: z.looseObject({ prosecutor: recordRisk.optional(), journalist: recordRisk.optional(), marketer: z.looseObject({ expected: z.number() }).optional() }),
-  sensitive: z.record(z.string(), z.looseObject({ values: count, missing: count })),
-  population: z.looseObject({ size: z.number(), samplingFraction: z.number(), source: z.enum(['samplingFraction', 'populationTable', 'none']), notes: z.array(z.string()) }),
-  thresholdSettings: z.looseObject({ riskLevels: z.array(z.number()) }),
+  population: z.looseObject({
+    size: z.number(),
+    samplingFraction: z.number(),
+    source: z.enum(['samplingFraction', 'populationTable', 'none']),
+    uniqueness: populationUniqueness,
+    notes: z.array(z.string()),
+  }),
+  thresholdSettings: z.looseObject({ riskLevels: z.array(z.number()), preset: presetShape }),
   thresholds: z.array(z.looseObject({ name: z.string(), limit: z.number(), value: z.number().nullable(), comparison: z.enum(['>=', '<=', '<']), pass: z.boolean() })),
   verdict: z.enum(['pass', 'fail']),
   warnings: z.array(z.looseObject({ rule: z.string(), message: z.string() })),
   notes: z.array(z.string()),
+  ...optionalSections,
   specText: z.string().optional(),
   commandLine: z.string().optional(),
 });

@@ -3,7 +3,6 @@
  * place): a failure leaves no partial file. The twin goes beside the report, `.html` replaced
  * by `.json` (`report.html` -> `report.json`; another name gets `.json` appended).
  */
-import path from 'node:path';
 import { writeFileAtomic } from '../data/atomicWrite.js';
 import { SpecError } from '../errors.js';
 import type { RenderedReport } from './render.js';
@@ -11,24 +10,6 @@ import type { RenderedReport } from './render.js';
 /** The twin's path for a report path. */
 export function reportTwinPath(file: string): string {
   return /\.html?$/i.test(file) ? file.replace(/\.html?$/i, '.json') : `${file}.json`;
-}
-
-/**
- * Checks that the report, its twin and the other outputs of the run are distinct files.
- * Throws SpecError [rule: cli.report] otherwise.
- */
-export function checkReportPaths(file: string, others: readonly (string | undefined)[]): void {
-  const twin = reportTwinPath(file);
-  for (const other of others) {
-    if (other === undefined) continue;
-    const o = path.resolve(other);
-    if (o === path.resolve(file) || o === path.resolve(twin)) {
-      throw new SpecError(`--report ${file} writes ${file} and ${twin}; ${other} is one of them: choose another name [rule: cli.report]`, {
-        file,
-        rule: 'cli.report',
-      });
-    }
-  }
 }
 
 /**

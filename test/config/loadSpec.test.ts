@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec, parseSpecText } from '../../src/config/loadSpec.js';
+import { loadSpec, parseSpecText, SPEC_MAX_ALIASES } from '../../src/config/loadSpec.js';
 import { SpecError } from '../../src/errors.js';
 import { tempDir } from '../cli/helpers.js';
 
@@ -97,5 +97,30 @@ describe('loadSpec', () => {
     const e = specError(() => parseSpecText(`dataset: { path: x.csv }\nattributes: { quasiIdentifiers: [a] }\nsensitive:\n${cols}\n`, 'n.yaml'));
     expect(e.more).toHaveLength(50);
     expect(e.more[49]).toBe('n.yaml: 10 more spec issue(s) not listed [rule: spec.more]');
+  });
+
+  it('YAML aliases: a few are fine; a billion-laughs bomb, too many aliases or an unresolved one are spec errors (exit 2)', () => {
+    const base = 'dataset: { path: x.csv }\n';
+    const ok = parseSpecText(`dataset: &d { path: x.csv }\nattributes: { quasiIdentifiers: &q [age, sex], insensitive: [] }\nsearch: { threads: 1 }\n`);
+    expect(ok.spec.attributes.quasiIdentifiers).toEqual(['age', 'sex']);
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      levels.push(`${next}: &${next} [${Array(10).fill(`*${prev}`).join(',')}]`);
+    }
+    const bomb = specError(() => parseSpecText(`${levels.join('\n')}\n${base}attributes: { quasiIdentifiers: [age] }\n`, 'bomb.yaml'));
+    expect(bomb.exitCode).toBe(2);
+    expect(bomb.message).toMatch(/^bomb\.yaml:\d+: .*aliases.*\[rule: spec\.aliases\]$/);
+    // Few aliases (40), exponential expansion (10^5 nodes): the expansion budget refuses it.
+    const small = levels.slice(0, 5).join('\n');
+    const bomb2 = specError(() => parseSpecText(`${small}\n${base}attributes: { quasiIdentifiers: [age] }\n`, 'bomb2.yaml'));
+    expect(bomb2.message).toMatch(/^bomb2\.yaml:2: the spec is refused: its YAML aliases expand beyond the budget of 50 \[rule: spec\.aliases\]$/);
+    const wide = `${base}attributes: { quasiIdentifiers: &q [age] }\nx: [${Array(SPEC_MAX_ALIASES + 1).fill('*q').join(', ')}]\n`;
+    const many = specError(() => parseSpecText(wide, 'many.yaml'));
+    expect(many.location).toMatchObject({ line: 3, rule: 'spec.aliases' });
+    expect(many.message).toContain(`${SPEC_MAX_ALIASES + 1} YAML aliases`);
+    const dangling = specError(() => parseSpecText(`${base}attributes: { quasiIdentifiers: *nope }\n`, 'u.yaml'));
+    expect(dangling.message).toBe('u.yaml:2: the spec is refused: alias *nope has no anchor &nope before it [rule: spec.aliases]');
   });
 });

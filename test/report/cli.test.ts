@@ -103,7 +103,7 @@ describe('errors of the report commands', () => {
   it('analyze: a bad template, --template without --report, or a report colliding with --out fail before the analysis (exit 2)', async () => {
     expectError(await cli('analyze', sampleSpec, '--quiet', '--report', t.file('y.html'), '--template', t.file('no-such-dir')), 2, 'cli.template');
     expectError(await cli('analyze', sampleSpec, '--quiet', '--template', t.dir), 2, 'cli.template');
-    expectError(await cli('analyze', sampleSpec, '--quiet', '--report', t.file('z.html'), '--out', t.file('z.json')), 2, 'cli.report');
+    expectError(await cli('analyze', sampleSpec, '--quiet', '--report', t.file('z.html'), '--out', t.file('z.json')), 2, 'cli.outputTwice');
     expect(fs.existsSync(t.file('y.html')) || fs.existsSync(t.file('z.html'))).toBe(false);
   });
 

@@ -42,6 +42,8 @@ export interface SummaryModel {
   /** Differentially private tables (null: none). */
   dpTables: Figure | null;
   dpBudget: string | null;
+  /** The DP tables were drawn with --unsafe-seed: not private, tests only. */
+  dpUnsafeSeed: boolean;
   context: string | null;
   recipient: string | null;
   purpose: string | null;
@@ -113,6 +115,7 @@ export function summarySection(ctx: SectionContext): SummaryModel {
     suppressed: t ? fig.count(t.suppressed) : null,
     dpTables: rel ? fig.count(rel.tables.length) : null,
     dpBudget: rel ? `${rel.budget.unit === 'rho' ? 'ρ' : 'ε'} = ${fig.measure(rel.budget.spent).text}` : null,
+    dpUnsafeSeed: rel?.unsafeSeed === true,
     context: result.thresholdSettings.preset ? labels.get(`context.${result.thresholdSettings.preset}`) : null,
     recipient: settings.report.recipient ?? null,
     purpose: settings.report.purpose ?? null,
