@@ -44,7 +44,7 @@ describe('the noise scale is bounded', () => {
       const r = edra(...args);
       expect(r.signal).toBeNull();
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^edra: spec release\.(budget|tables\.0\.\w+): table "\w+": the noise scale would be .* above the limit of 1e\+12.*\[rule: release\.noiseScale\]\n$/);
+      expect(r.stderr).toMatch(/^edra: (\S+:\d+:\d+: )?spec release\.(budget|tables\.0\.\w+): table "\w+": the noise scale would be .* above the limit of 1e\+12.*\[rule: release\.noiseScale\]\n$/);
       expect(r.ms).toBeLessThan(15_000);
     }
     expect(fs.existsSync(t.file('out.csv'))).toBe(false);
