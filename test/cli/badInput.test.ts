@@ -193,10 +193,14 @@ describe('spec and usage errors (exit 2)', () => {
     expectCleanError(r, 2, 'spec.populationSize', 'population.size');
   });
 
-  it('population: size and samplingFraction together', async () => {
-    const r = await cli('analyze', spec('popBoth', 'three.csv', '[age, zip]', 'population: { size: 20, samplingFraction: 0.5 }\n'));
-    expect(r.code).toBe(2);
-    expect(firstLine(r.stderr)).toContain('population');
+  it('population: size and samplingFraction together are taken as given (the certified frame), but size must cover the data', async () => {
+    t.file('three.csv', `age,zip\n30,${SECRET}\n41,02139\n55,60601\n`);
+    const r = await cli('analyze', spec('popBoth', 'three.csv', '[age, zip]', 'population: { size: 20, samplingFraction: 0.5 }\n'), '--json');
+    expect(r.code).toBeLessThanOrEqual(1);
+    const result = JSON.parse(r.stdout) as { population: { size: number; samplingFraction: number } };
+    expect(result.population).toMatchObject({ size: 20, samplingFraction: 0.5 });
+    const small = await cli('analyze', spec('popBothSmall', 'three.csv', '[age, zip]', 'population: { size: 2, samplingFraction: 0.5 }\n'));
+    expectCleanError(small, 2, 'spec.populationSize', 'population');
   });
 
   it('unknown CLI option, unknown command, missing argument', async () => {
