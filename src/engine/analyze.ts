@@ -14,9 +14,9 @@ import type { ClassSizes } from '../model/classSizes.js';
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { TransformationJson } from '../contracts/analysis.js';
 import type { AnalysisResult } from '../contracts/analysis.js';
-import type { SudaSummary } from '../contracts/measures.js';
+import type { QiContributionJson, SudaSummary } from '../contracts/measures.js';
 import { wildcardSums } from '../risk/classSizes.js';
-import { qiContribution } from '../risk/qiContribution.js';
+import { qiContributionWith, type NextLevel } from '../risk/qiContribution.js';
 import { suda2Parallel } from '../risk/suda/worker.js';
 import { scoresFromMsu } from '../risk/suda/disSuda.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
@@ -27,6 +27,7 @@ import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
 import { checkLevelsSpec, generalizeClasses } from './levels.js';
 import { groupColumns } from './recordRiskColumns.js';
+import { individualRiskWeights } from './search.js';
 import { sensitiveClasses } from './sensitive.js';
 
 export interface AnalyzeOptions {
@@ -35,7 +36,7 @@ export interface AnalyzeOptions {
   database?: DatabaseOptions;
   /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
   recordRisk?: string;
-  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring. */
+  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring (default: the spec's `levels`). */
   levels?: Record<string, number>;
   /**
    * Per-QI contribution (k and uniques with each QI dropped or one level up): always when true
@@ -80,7 +81,8 @@ export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}):
 async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions): Promise<Analysis> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
-  if (options.levels) checkLevelsSpec(loaded);
+  const levels = options.levels ?? spec.levels;
+  if (levels) checkLevelsSpec(loaded);
   const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined });
   progress('computing risk');
   const frame = frameOf(loaded, input.encoded.rows, input.populationTotal);
@@ -96,17 +98,20 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const notes = [...set.notes];
 
   // Hierarchies are resolved when declared (per-QI contribution) or when levels are applied.
-  const wantHierarchies = spec.missingValues !== 'wildcard' && (options.levels !== undefined || Object.keys(spec.hierarchies).length > 0);
+  const wantHierarchies = spec.missingValues !== 'wildcard' && (levels !== undefined || Object.keys(spec.hierarchies).length > 0);
   const hierarchies = wantHierarchies ? await quasiIdentifierHierarchies(db, loaded) : undefined;
   let transformation: TransformationJson | undefined;
-  if (options.levels) {
+  // Per-QI contribution: each QI dropped, or one level up from where the classes stand.
+  let next: (NextLevel | undefined)[] = (hierarchies ?? []).map((h) => (h.height >= 1 && h.maps.length > 1 ? { level: 1, map: h.maps[1] } : undefined));
+  if (levels) {
     progress('generalizing');
-    const g = generalizeClasses(loaded, set, hierarchies!, options.levels, frame, thresholds, input.display);
+    const g = generalizeClasses(loaded, set, hierarchies!, levels, frame, thresholds, input.display);
     set = g.set;
     transformation = g.transformation;
+    next = g.next;
     notes.push(g.note);
   }
-  const contribution = perQiContribution(set, options, options.levels ? undefined : hierarchies, notes);
+  const contribution = perQiContribution(set, options, next, notes);
 
   if (input.encoded.sensitive.length > 0) {
     progress('computing attribute disclosure');
@@ -163,11 +168,7 @@ function verdictInput(
   const { spec } = loaded;
   const pop = input.encoded.populationSizes;
   const weightSums = verdictWeights(input, set);
-  const weights = weightSums
-    ? `column "${spec.individualRisk?.weight}"`
-    : frame.source === 'none'
-      ? 'none (every record weighs 1: F_k = f_k)'
-      : `1 / samplingFraction = ${round(1 / frame.samplingFraction)} per record`;
+  const weights = individualRiskWeights(loaded, frame, weightSums !== undefined);
   return {
     classes: set.classes,
     frame,
@@ -183,10 +184,10 @@ function verdictInput(
 }
 
 /** Per-QI contribution, when asked for or cheap enough (a note says when it was skipped). */
-function perQiContribution(set: ClassSet, options: AnalyzeOptions, hierarchies: Parameters<typeof qiContribution>[1], notes: string[]): ReturnType<typeof qiContribution> | undefined {
+function perQiContribution(set: ClassSet, options: AnalyzeOptions, next: readonly (NextLevel | undefined)[], notes: string[]): QiContributionJson[] | undefined {
   if (!set.classes.partition) return undefined;
   const groups = set.table.counts.length;
-  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContribution(set.table, hierarchies);
+  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContributionWith(set.table, next);
   notes.push(`per-QI contribution not computed for ${groups} classes (it takes about as long as the analysis); --report computes it.`);
   return undefined;
 }
@@ -208,10 +209,6 @@ async function runSuda(loaded: LoadedSpec, table: FrequencyTable, progress: (sta
   const msu = await suda2Parallel(table, { maxMsuSize });
   const scores = scoresFromMsu(table, msu, spec.suda!.disFraction);
   return { summary: scores.summary, scores: { suda: scores.sudaScore, dis: scores.disScore } };
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(6));
 }
 
 export type { Verdict };

@@ -22,21 +22,41 @@ export interface ClassFigures {
  * @param hierarchies hierarchies[q] for QI q (same order as table.qiNames), or undefined.
  */
 export function qiContribution(table: FrequencyTable, hierarchies?: readonly (ResolvedHierarchy | undefined)[]): QiContributionJson[] {
+  const next = table.qiNames.map((attribute, q) => {
+    const h = hierarchies?.[q];
+    if (!h || h.height < 1 || h.maps.length <= 1) return undefined;
+    return { level: 1, map: h.maps[1] };
+  });
+  return qiContributionWith(table, next);
+}
+
+/** One level up for a QI: the level reached and the map from the table's codes to its groups. */
+export interface NextLevel {
+  level: number;
+  /** map[code] = group code at `level`, for every code of the table's QI. */
+  map: Int32Array;
+}
+
+/**
+ * For each QI of the table: k and sample uniques with the QI dropped, and, when `next[q]`
+ * is given, with the QI recoded through `next[q].map` (one level up from where the table
+ * stands; `edra explore` and `analyze --levels` use it at a node). An empty table has k = 0.
+ */
+export function qiContributionWith(table: FrequencyTable, next: readonly (NextLevel | undefined)[]): QiContributionJson[] {
   const identity = table.codes.map((_, q) => identityMap(table.cardinalities[q]));
   const scratch = new ClassScratch(table.counts.length);
   return table.qiNames.map((attribute, q) => {
     const maps = identity.slice();
     maps[q] = new Int32Array(table.cardinalities[q]); // every value -> code 0
     const entry: QiContributionJson = { attribute, dropped: classFiguresUnder(table, maps, scratch) };
-    const h = hierarchies?.[q];
-    if (h && h.height >= 1 && h.maps.length > 1) {
-      const level1 = h.maps[1];
-      if (level1.length < table.cardinalities[q]) {
-        throw new RangeError(`hierarchy of ${attribute} maps ${level1.length} codes, the table has ${table.cardinalities[q]}`);
+    const up = next[q];
+    if (up) {
+      if (up.map.length < table.cardinalities[q]) {
+        throw new RangeError(`hierarchy of ${attribute} maps ${up.map.length} codes, the table has ${table.cardinalities[q]}`);
       }
       const gen = identity.slice();
-      gen[q] = level1;
-      entry.generalized = { level: 1, ...classFiguresUnder(table, gen, scratch) };
+      gen[q] = up.map;
+      entry.generalized = { level: up.level, ...classFiguresUnder(table, gen, scratch) };
     }
     return entry;
   });
