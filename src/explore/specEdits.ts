@@ -70,7 +70,8 @@ export function specTextWith(original: LoadedSpec, settings: SettingsJson, optio
     doc.set('levels', node);
   }
   if (options.format === 'json') return JSON.stringify(doc.toJS(), null, 2) + '\n';
-  if (options.header) doc.commentBefore = [options.header, doc.commentBefore].filter(Boolean).join('\n');
+  // yaml writes each comment line after a bare "#"
+  if (options.header) doc.commentBefore = [` ${options.header}`, doc.commentBefore].filter(Boolean).join('\n');
   return doc.toString();
 }
 
