@@ -130,7 +130,24 @@ function iyengar(t: UtilityTables, shareSum: (q: number) => number): number {
  *   fix): for reported figures; the search sums plainly
  */
 export function suppressedShares(t: UtilityTables, data: GroupCodes, levels: ArrayLike<number>, classes: NodeClasses, required: number, exact = false): Float64Array {
-  return perQiOfSuppressed(t, classes, required, exact, (q, rep) => t.shares![q][levels[q]][data.maps[q][levels[q]][data.codes[q][rep]]]);
+  const m = t.heights.length;
+  const out = new Float64Array(m);
+  for (let q = 0; q < m; q++) {
+    const share = t.shares![q][levels[q]];
+    const map = data.maps[q][levels[q]];
+    const codes = data.codes[q];
+    const sum = exact ? new ExactSum() : undefined;
+    let s = 0;
+    for (let c = 0; c < classes.count; c++) {
+      const f = classes.sizes[c];
+      if (f >= required) continue;
+      const x = f * share[map[codes[classes.reps[c]]]];
+      if (sum) sum.add(x);
+      else s += x;
+    }
+    out[q] = sum ? sum.value() : s;
+  }
+  return out;
 }
 
 /**
@@ -139,22 +156,23 @@ export function suppressedShares(t: UtilityTables, data: GroupCodes, levels: Arr
  * @param exact as for suppressedShares
  */
 export function suppressedEntropy(t: UtilityTables, data: GroupCodes, levels: ArrayLike<number>, classes: NodeClasses, required: number, exact = false): Float64Array {
-  return perQiOfSuppressed(t, classes, required, exact, (q, rep) => Math.log2(t.n / t.labelCounts![q][levels[q]][data.maps[q][levels[q]][data.codes[q][rep]]]));
-}
-
-/** Per QI, the sum over classes below `required` of size x perRecord(q, representative group). */
-function perQiOfSuppressed(t: UtilityTables, classes: NodeClasses, required: number, exact: boolean, perRecord: (q: number, rep: number) => number): Float64Array {
   const m = t.heights.length;
   const out = new Float64Array(m);
-  const sums = exact ? Array.from({ length: m }, () => new ExactSum()) : undefined;
-  for (let c = 0; c < classes.count; c++) {
-    const f = classes.sizes[c];
-    if (f >= required) continue;
-    const rep = classes.reps[c];
-    if (sums) for (let q = 0; q < m; q++) sums[q].add(f * perRecord(q, rep));
-    else for (let q = 0; q < m; q++) out[q] += f * perRecord(q, rep);
+  for (let q = 0; q < m; q++) {
+    const counts = t.labelCounts![q][levels[q]];
+    const map = data.maps[q][levels[q]];
+    const codes = data.codes[q];
+    const sum = exact ? new ExactSum() : undefined;
+    let s = 0;
+    for (let c = 0; c < classes.count; c++) {
+      const f = classes.sizes[c];
+      if (f >= required) continue;
+      const x = f * Math.log2(t.n / counts[map[codes[classes.reps[c]]]]);
+      if (sum) sum.add(x);
+      else s += x;
+    }
+    out[q] = sum ? sum.value() : s;
   }
-  if (sums) for (let q = 0; q < m; q++) out[q] = sums[q].value();
   return out;
 }
 
