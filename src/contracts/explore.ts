@@ -52,6 +52,13 @@ export interface NextStepJson {
   contribution: QiContributionJson;
 }
 
+/** "What to generalize next" for a node, or why it was not computed without being asked. */
+export interface NextJson {
+  steps?: NextStepJson[];
+  /** Set when the node has more classes than are done unasked (the page offers to compute them). */
+  skipped?: { classes: number; limit: number };
+}
+
 /** Records and classes whose class size lies in [from, to] (to null: no upper bound). */
 export interface SizeBandJson {
   from: number;

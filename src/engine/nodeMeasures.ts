@@ -95,6 +95,11 @@ export class NodeSession {
     };
   }
 
+  /** Classes of a node before suppression (cheap when it is the last node measured). */
+  classCount(levels: Int32Array): number {
+    return this.inspect(this.lattice.index(levels), levels).classes.count;
+  }
+
   /**
    * "What to generalize next": for each QI, the search's evaluation of the node with that QI
    * one level up, and the per-QI contribution over this node's output (k and sample uniques

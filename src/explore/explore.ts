@@ -17,6 +17,8 @@ export interface ExploreOptions extends ExploreServerOptions {
   /** Where reports and released files go (default: the spec's directory). */
   outputDir?: string;
   database?: DatabaseOptions;
+  /** Classes up to which "what to generalize next" is computed unasked. */
+  nextStepsAutoClasses?: number;
   onProgress?: (stage: string) => void;
 }
 
@@ -39,6 +41,7 @@ export async function startExplore(loaded: LoadedSpec, options: ExploreOptions =
     specArg: options.specArg ?? loaded.file,
     outputDir: path.resolve(options.outputDir ?? path.dirname(loaded.file)),
     showValues: options.showValues,
+    nextStepsAutoClasses: options.nextStepsAutoClasses,
   });
   const assets = await loadPageAssets();
   const server = await startExploreServer(session, assets, options);

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LoadedSpec } from '../config/loadSpec.js';
-import type { ComparisonJson, JobJson, NextStepJson, NodeWireJson, SessionJson, SettingsJson } from '../contracts/explore.js';
-import { analyze } from '../engine/analyze.js';
+import type { ComparisonJson, JobJson, NextJson, NodeWireJson, SessionJson, SettingsJson } from '../contracts/explore.js';
+import { analyze, CONTRIBUTION_AUTO_GROUPS } from '../engine/analyze.js';
 import { anonymize } from '../engine/anonymize.js';
 import { NodeSession } from '../engine/nodeMeasures.js';
 import { searchPrepared, withSpecSettings, type PreparedSearch } from '../engine/search.js';
@@ -35,6 +35,8 @@ export interface SessionOptions {
   /** Where reports and released files are written (specs: beside the spec, so its relative paths hold). */
   outputDir: string;
   showValues?: boolean;
+  /** Classes up to which "what to generalize next" is computed unasked (default CONTRIBUTION_AUTO_GROUPS, as analyze). */
+  nextStepsAutoClasses?: number;
 }
 
 /** Parses a request part with a zod schema; HttpError 400 naming the path, never the value. */
@@ -91,9 +93,18 @@ export class ExploreSession {
     return nodeWire(m, performance.now() - started);
   }
 
-  /** What raising each QI one level would give, and the per-QI contribution. */
-  next(body: unknown): NextStepJson[] {
-    return this.nodes.nextSteps(this.levels(body));
+  /**
+   * What raising each QI one level would give, and the per-QI contribution: unasked only up
+   * to CONTRIBUTION_AUTO_GROUPS classes (as analyze), since it evaluates m more nodes and
+   * recodes the output 2m times (seconds at a million classes); `force` computes it anyway.
+   */
+  next(body: unknown): NextJson {
+    const { levels, force } = parseRequest(z.strictObject({ levels: levelsSchema, force: z.boolean().optional() }), body);
+    const lv = this.nodes.levelsOf(levels);
+    const classes = this.nodes.classCount(lv);
+    const limit = this.options.nextStepsAutoClasses ?? CONTRIBUTION_AUTO_GROUPS;
+    if (!force && classes > limit) return { skipped: { classes, limit } };
+    return { steps: this.nodes.nextSteps(lv) };
   }
 
   /** Applies an edit of the thresholds or suppression settings (validated as a spec). */

@@ -110,7 +110,7 @@ describe('edra explore in Chromium', () => {
     it('saves a spec with an edited threshold that the CLI re-analyzes with the same result', async () => {
       await page.fill('#th-k', '10');
       await page.dispatchEvent('#th-k', 'change');
-      await page.waitForFunction(() => document.querySelector('[data-figure="k"]')?.parentElement?.nextElementSibling?.textContent === 'required 10', undefined, { timeout: 30_000 });
+      await page.waitForSelector('.kpi:has([data-figure="k"]) .sub:text-is("required 10")', { timeout: 30_000 });
       await page.fill('#keep-name', 'from-the-page');
       await page.click('#save-spec');
       await page.waitForSelector('#keep-status:has-text("saved")');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/contracts/analysis.js';
-import type { ComparisonJson, NodeWireJson, SessionJson } from '../../src/contracts/explore.js';
+import type { ComparisonJson, NextJson, NodeWireJson, SessionJson } from '../../src/contracts/explore.js';
 import type { RunningExplore } from '../../src/explore/explore.js';
 import { cli, tempDir } from '../cli/helpers.js';
 import { apiCall, explore, finishedJob, request, specCopy } from './helpers.js';
@@ -18,7 +18,7 @@ import { apiCall, explore, finishedJob, request, specCopy } from './helpers.js';
 const t = tempDir('edra-explore-server-');
 let x: RunningExplore;
 beforeAll(async () => {
-  x = await explore(specCopy(t.dir), { outputDir: t.dir });
+  x = await explore(specCopy(t.dir), { outputDir: t.dir, nextStepsAutoClasses: 1000 });
 }, 120_000);
 afterAll(async () => {
   await x?.close('test over');
@@ -119,6 +119,23 @@ describe('edra explore: the server', () => {
     expect(node.classes.bands.reduce((s, b) => s + b.classes, 0)).toBe(a.classes.count);
     expect('sizeHistogram' in node.classes).toBe(false);
     expect(node.elapsedMs).toBeLessThan(1000);
+  });
+
+  it('computes what to generalize next unasked only up to the class limit', async () => {
+    const big = JSON.parse((await apiCall(x, '/api/next', { levels: { age: 0 } })).body) as NextJson;
+    expect(big.steps).toBeUndefined();
+    expect(big.skipped?.limit).toBe(1000);
+    expect(big.skipped?.classes).toBeGreaterThan(1000);
+    const forced = JSON.parse((await apiCall(x, '/api/next', { levels: { age: 0 }, force: true })).body) as NextJson;
+    expect(forced.steps).toHaveLength(8);
+    const small = JSON.parse((await apiCall(x, '/api/next', { levels: optimum })).body) as NextJson;
+    const age = small.steps!.find((s) => s.attribute === 'age')!;
+    expect(age.up?.level).toBe(4);
+    const a = JSON.parse((await cli('analyze', x.session.describe().spec, '--levels', levelsArg(optimum), '--json', '--quiet')).stdout) as AnalysisResult;
+    expect(small.steps!.map((s) => s.contribution)).toEqual(a.qiContribution);
+    // the node one level up, as the search evaluates it
+    const up = JSON.parse((await apiCall(x, '/api/node', { levels: { ...optimum, age: 4 } })).body) as NodeWireJson;
+    expect([age.up!.k, age.up!.feasible]).toEqual([up.k, up.feasible]);
   });
 
   it('compares pinned nodes line by line', async () => {

@@ -3,7 +3,7 @@
  * level or a setting asks the server to measure the node again (the server measures; the
  * page only shows what it is sent).
  */
-import type { JobJson, NextStepJson, NodeWireJson, SessionJson } from '../../contracts/explore.js';
+import type { JobJson, NextJson, NodeWireJson, SessionJson } from '../../contracts/explore.js';
 import { api, ApiError, keepAlive } from './api.js';
 import type { App } from './app.js';
 import { renderCompareCard } from './compareView.js';
@@ -12,7 +12,7 @@ import { byId, card, fill, h } from './dom.js';
 import { fmtCount } from './format.js';
 import { renderKeep } from './keepView.js';
 import { drawLattice, renderLatticeCard } from './latticeView.js';
-import { pendingNext, renderNext } from './nextView.js';
+import { pendingNext, renderNextAnswer } from './nextView.js';
 import { renderExtras, renderHistogram, renderKpis, renderLines, renderLoss, renderRisk } from './nodeView.js';
 
 function layout(session: SessionJson): HTMLElement {
@@ -113,8 +113,12 @@ async function start(): Promise<void> {
       drawLattice(app);
       document.body.setAttribute('data-node', Object.values(node.levels).join(','));
       pendingNext();
-      const steps = await api<NextStepJson[]>('/api/next', { levels: app.levels });
-      if (mine === seq) renderNext(app, steps);
+      const levels = app.levels;
+      const next = (force: boolean) =>
+        api<NextJson>('/api/next', { levels, force }).then((answer) => {
+          if (mine === seq) renderNextAnswer(app, answer, () => (pendingNext(), void next(true)));
+        });
+      await next(false);
     } catch (e) {
       if (mine === seq) app.error(e instanceof Error ? e.message : String(e));
     }

@@ -3,7 +3,7 @@
  * evaluates it (feasible, k, records below the required size, loss), and this node's k and
  * sample uniques with the QI dropped or one level up (the per-QI contribution).
  */
-import type { NextStepJson } from '../../contracts/explore.js';
+import type { NextJson, NextStepJson } from '../../contracts/explore.js';
 import type { App } from './app.js';
 import { byId, fill, h } from './dom.js';
 import { fmtCount, fmtMeasure } from './format.js';
@@ -13,8 +13,18 @@ export function pendingNext(): void {
   fill(byId('next-body'), h('p', { className: 'hint' }, 'computing…'));
 }
 
+/** The next steps, or the offer to compute them on a large node. */
+export function renderNextAnswer(app: App, answer: NextJson, compute: () => void): void {
+  if (answer.steps) return renderNext(app, answer.steps);
+  const skipped = answer.skipped!;
+  fill(
+    byId('next-body'),
+    h('p', { className: 'hint' }, `This node has ${fmtCount(skipped.classes)} classes, more than the ${fmtCount(skipped.limit)} the next steps are computed for unasked (they evaluate one more node per QI and recode the output twice per QI: seconds at this size). `, h('button', { id: 'compute-next', className: 'small secondary', onClick: compute }, 'compute them')),
+  );
+}
+
 /** The table of next steps. */
-export function renderNext(app: App, steps: readonly NextStepJson[]): void {
+function renderNext(app: App, steps: readonly NextStepJson[]): void {
   const metric = steps.find((s) => s.up)?.up?.metric ?? 'loss';
   const head = h(
     'tr',
