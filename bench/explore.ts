@@ -29,6 +29,13 @@ const time = <T>(f: () => T): [T, number] => {
   const r = f();
   return [r, performance.now() - t];
 };
+/** Wall and CPU time (user + system, all threads) of f, in ms: on a shared machine the CPU time is the steadier figure. */
+const timeCpu = <T>(f: () => T): [T, number, number] => {
+  const c = process.cpuUsage();
+  const [r, ms] = time(f);
+  const d = process.cpuUsage(c);
+  return [r, ms, (d.user + d.system) / 1000];
+};
 
 /** The least a measure must do: one pass over the group counts. */
 function countingPass(p: SearchPayload): number {
@@ -86,10 +93,10 @@ session.measure(lattice.levels(lattice.size - 1));
 const baseCount = median(Array.from({ length: 5 }, () => time(() => countingPass(p))[1]));
 const [bottomClasses, baseMap] = time(() => mapGroupBy(p, bottom));
 
-const samples: { what: string; ms: number; classes: number }[] = [];
+const samples: { what: string; ms: number; cpu: number; classes: number }[] = [];
 const measure = (what: string, levels: Int32Array) => {
-  const [m, ms] = time(() => session.measure(levels));
-  samples.push({ what, ms, classes: m.classesBefore });
+  const [m, ms, cpu] = timeCpu(() => session.measure(levels));
+  samples.push({ what, ms, cpu, classes: m.classesBefore });
 };
 // A user's path: the bottom, then one QI up at a time (roll-up from the node before), then back down.
 measure('bottom', bottom);
@@ -110,11 +117,11 @@ for (let i = 0; i < 8; i++) measure('random', lattice.levels(Math.floor(rnd() * 
 const [, nextMs] = time(() => session.nextSteps(bottom));
 const [, nextUpMs] = time(() => session.nextSteps(path1));
 
-for (const s of samples) console.log(`  ${s.what.padEnd(22)} ${String(s.classes).padStart(8)} classes  ${s.ms.toFixed(1).padStart(7)} ms  ${(s.ms / baseCount).toFixed(0).padStart(5)}x counting pass  ${(s.ms / baseMap).toFixed(2).padStart(5)}x Map group-by`);
+for (const s of samples) console.log(`  ${s.what.padEnd(22)} ${String(s.classes).padStart(8)} classes  ${s.ms.toFixed(1).padStart(7)} ms (CPU ${s.cpu.toFixed(0).padStart(5)} ms)  ${(s.ms / baseCount).toFixed(0).padStart(5)}x counting pass  ${(s.ms / baseMap).toFixed(2).padStart(5)}x Map group-by`);
 const all = samples.map((s) => s.ms);
 const b = samples[0].ms;
 console.log(
-  `re-measure of one node: bottom (${samples[0].classes} classes) ${b.toFixed(0)} ms; median ${median(all).toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms over ${all.length} nodes`,
+  `re-measure of one node: bottom (${samples[0].classes} classes) ${b.toFixed(0)} ms (CPU ${samples[0].cpu.toFixed(0)} ms); median ${median(all).toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms over ${all.length} nodes; nodes of 900k+ classes: median ${median(samples.filter((s) => s.classes >= 900_000).map((s) => s.ms)).toFixed(0)} ms`,
 );
 console.log(`baselines over the same ${p.counts.length} groups: counting pass ${baseCount.toFixed(2)} ms, Map group-by of the bottom node's keys ${baseMap.toFixed(0)} ms (${bottomClasses} classes)`);
 console.log(`ratios: bottom node ${(b / baseCount).toFixed(0)}x the counting pass, ${(b / baseMap).toFixed(2)}x the Map group-by`);

@@ -71,12 +71,18 @@ export function perQiChart(el: HTMLElement, node: NodeWireJson): void {
     .range([M.left, W - M.right])
     .padding(0.2);
   const inner = scaleBand<string>().domain(['loss', 'precision']).range([0, x.bandwidth()]).padding(0.08);
-  const y = scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
+  const bottom = M.bottom + 22;
+  const y = scaleLinear().domain([0, 1]).range([H - bottom, M.top]);
   svg
     .append('g')
     .attr('class', 'axis')
-    .attr('transform', `translate(0,${H - M.bottom})`)
-    .call(axisBottom(x));
+    .attr('transform', `translate(0,${H - bottom})`)
+    .call(axisBottom(x))
+    .selectAll('text')
+    .attr('transform', 'rotate(-28)')
+    .attr('text-anchor', 'end')
+    .attr('dx', '-0.3em')
+    .attr('dy', '0.6em');
   svg
     .append('g')
     .attr('class', 'axis')
