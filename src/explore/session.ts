@@ -47,6 +47,7 @@ export function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new HttpError(400, `invalid request: ${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
 }
 
+/** One explorer session: the prepared data, the edited settings and the page's requests. */
 export class ExploreSession {
   readonly jobs: JobRunner;
   private settings: SettingsJson;

@@ -136,6 +136,22 @@ describe('edra explore in Chromium', () => {
       await bare.close();
     });
 
+    it('closing the last tab stops the server', async () => {
+      const d = tempDir('edra-explore-close-');
+      try {
+        const y = await explore(specCopy(d.dir), { tabs: { graceMs: 300, sweepMs: 50 } });
+        const tab = await context.newPage();
+        await tab.goto(y.url);
+        await tab.waitForSelector('body[data-ready="yes"]', { timeout: 60_000 });
+        await tab.close({ runBeforeUnload: true });
+        const outcome = await Promise.race([y.closed, new Promise<string>((r) => setTimeout(() => r('still serving after 20 s'), 20_000))]);
+        if (outcome !== 'the last tab was closed') await y.close('test over');
+        expect(outcome).toBe('the last tab was closed');
+      } finally {
+        d.cleanup();
+      }
+    }, 60_000);
+
     it('made no request outside 127.0.0.1 and logged no error', () => {
       const origin = `http://127.0.0.1:${x.port}`;
       expect(requests.length).toBeGreaterThan(10);
