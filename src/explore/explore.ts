@@ -3,9 +3,11 @@
  * encoded frequency table and the hierarchies stay in memory, DuckDB is closed), then serve
  * the what-if page on 127.0.0.1 until Ctrl-C or the last tab closes.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import { openDatabase, type DatabaseOptions } from '../data/database.js';
+import { SpecError } from '../errors.js';
 import { prepareSearch } from '../engine/search.js';
 import { loadPageAssets } from './assets.js';
 import { startExploreServer, type ExploreServer, type ExploreServerOptions } from './server.js';
@@ -29,6 +31,10 @@ export interface RunningExplore extends ExploreServer {
 
 /** Loads the data and starts the server; the caller awaits `closed`. */
 export async function startExplore(loaded: LoadedSpec, options: ExploreOptions = {}): Promise<RunningExplore> {
+  const outputDir = path.resolve(options.outputDir ?? path.dirname(loaded.file));
+  if (!fs.statSync(outputDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SpecError(`--out-dir ${options.outputDir}: not a directory [rule: cli.outDir]`, { file: outputDir, rule: 'cli.outDir' });
+  }
   const db = await openDatabase(options.database);
   let prepared;
   try {
@@ -39,7 +45,7 @@ export async function startExplore(loaded: LoadedSpec, options: ExploreOptions =
   options.onProgress?.('preparing the page');
   const session = new ExploreSession(loaded, prepared, {
     specArg: options.specArg ?? loaded.file,
-    outputDir: path.resolve(options.outputDir ?? path.dirname(loaded.file)),
+    outputDir,
     showValues: options.showValues,
     nextStepsAutoClasses: options.nextStepsAutoClasses,
   });

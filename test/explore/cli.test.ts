@@ -43,11 +43,14 @@ describe('edra explore on the command line', () => {
     await expect(request(port, { path: '/' })).rejects.toThrow(/ECONNREFUSED/);
   }, 120_000);
 
-  it('refuses a spec the search refuses (exit 2), and a bad port', async () => {
+  it('refuses a spec the search refuses (exit 2), a bad port and a missing output directory', async () => {
     const wildcard = t.file('wildcard.yaml', `dataset: { path: ${path.join(repoRoot, 'samples/encounters.csv')} }\nattributes: { quasiIdentifiers: [age, sex] }\nmissingValues: wildcard\n`);
     const r = await cli('explore', wildcard, '--no-open', '--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rule: spec\.searchWildcard/);
     expect((await cli('explore', wildcard, '--port', '70000')).code).toBe(2);
+    const missing = await cli('explore', specCopy(t.dir).file, '--out-dir', t.file('no-such-dir'), '--no-open', '--quiet');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/not a directory \[rule: cli\.outDir\]/);
   });
 });
