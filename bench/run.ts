@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: analyze vs DuckDB's bare GROUP BY on the same file, then the generalization
- * search (bench/search.ts) and the DP samplers (bench/dp.ts).
+ * search (bench/search.ts), edra explore's per-node re-measure (bench/explore.ts) and the DP
+ * samplers (bench/dp.ts).
  *
  * For each size (default 1M and 10M rows; `npm run bench -- 1000000` for one size) and
  * each format (Parquet, CSV) it runs, each in a fresh process, the baseline (GROUP BY of
@@ -71,6 +72,10 @@ for (const rows of rowsList) {
 // The generalization search (Adult and a generated file of the smallest size asked for).
 console.log('');
 execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'search.ts'), String(Math.min(...rowsList))], { stdio: 'inherit' });
+
+// edra explore: re-measure of one node on the generated file (the smallest size asked for).
+console.log('');
+execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'explore.ts'), String(Math.min(...rowsList))], { stdio: 'inherit' });
 
 // Differential-privacy samplers and a 1M-cell release.
 console.log('');

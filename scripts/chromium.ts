@@ -58,14 +58,22 @@ export async function chromiumExecutablePath(): Promise<string> {
   return (await findChromium()).path;
 }
 
-/** A persistent, offline context over a fresh user-data directory (the caller creates and removes it). */
-export async function launchChromium(userDataDir: string, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
+/**
+ * A persistent context over a fresh user-data directory (the caller creates and removes it),
+ * offline. `loopbackOnly` instead lets the page reach 127.0.0.1 (edra explore's server) and
+ * aborts every other request (the caller still sees it in its request log).
+ */
+export async function launchChromium(userDataDir: string, viewport = { width: 1200, height: 900 }, options: { loopbackOnly?: boolean } = {}): Promise<BrowserContext> {
   const { path: executablePath, args } = await findChromium();
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     args,
     viewport,
-    offline: true,
+    offline: !options.loopbackOnly,
   });
+  if (options.loopbackOnly) {
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')));
+  }
+  return context;
 }

@@ -19,6 +19,7 @@ import { renderReport } from '../report/render.js';
 import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
+import { registerExploreCommand } from './exploreCommand.js';
 import { defaultIO, type CliIO } from './io.js';
 import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
 import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
@@ -127,6 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     commandLine: commandLineOf(argv),
   });
   registerReleaseCommand(program, io, flags);
+  registerExploreCommand(program, io, flags);
 
   registerReportCommand(program, io, (code) => (exitCode = code));
 

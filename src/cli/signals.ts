@@ -12,6 +12,14 @@ import { removeAllTemps } from '../data/tempFiles.js';
 
 const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
+/** True while a command (edra explore) handles SIGINT/SIGTERM itself and stops gracefully. */
+let handledByCommand = false;
+
+/** Lets a long-running command own the interrupt (it must still remove its temp files). */
+export function handleSignalsInCommand(on: boolean): void {
+  handledByCommand = on;
+}
+
 /** Installs the exit and signal handlers (once, by bin/edra.js; the in-process API installs none). */
 export function installCleanup(): void {
   process.on('exit', removeAllTemps);
@@ -21,6 +29,7 @@ export function installCleanup(): void {
   let signalled = false;
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(signal, () => {
+      if (handledByCommand) return;
       if (!signalled) {
         signalled = true;
         removeAllTemps();

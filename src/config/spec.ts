@@ -153,6 +153,10 @@ export const specSchema = z
     suda: sudaSchema.optional(),
     thresholds: thresholdsSchema.default({}),
     hierarchies: hierarchiesSchema.default({}),
+    levels: z
+      .record(columnName, z.number().int().min(0))
+      .optional()
+      .describe('Hierarchy levels to generalize to before measuring, by QI (others stay at 0), as `--levels` gives them: `analyze` measures this node and `anonymize` writes it instead of searching; `--levels` overrides them and `search` explores every node. `edra explore` writes them with "save as spec".'),
     search: searchSchema.optional(),
     release: releaseSchema.optional(),
     report: reportSchema.optional(),

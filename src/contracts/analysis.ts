@@ -14,7 +14,7 @@ import type { IndividualRiskJson, PopulationUniquenessJson } from './measures.js
 import type { SudaSummary } from './measures.js';
 import type { SearchJson } from './search.js';
 import type { ReleaseJson } from './release.js';
-import type { QiContributionJson, HierarchyJson, RiskSnapshot } from './measures.js';
+import type { QiContributionJson, HierarchyJson, RiskSnapshot, UtilityJson } from './measures.js';
 
 export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
 
@@ -125,6 +125,8 @@ export interface TransformationJson {
   suppressionLimit: number;
   before: RiskSnapshot;
   after: RiskSnapshot;
+  /** Information loss of the output under every metric, and per QI. */
+  utility?: UtilityJson;
 }
 
 

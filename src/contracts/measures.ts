@@ -3,6 +3,7 @@
  * the report and the library API carry. No cell value fits in any of them.
  */
 import type { TDistance } from '../config/spec.js';
+import type { UtilityMetric } from './search.js';
 
 /** Risk figures shared by the prosecutor and journalist models. */
 export interface RecordRiskSummary {
@@ -163,4 +164,18 @@ export interface RiskSnapshot {
   prosecutorAverage: number;
   journalistHighest?: number;
   marketerExpected?: number;
+}
+
+/**
+ * Information loss of one node's output (lower is better), every metric of the search
+ * (docs/search.md), and per QI the parts that decompose: precision (level / height, a
+ * suppressed record counting 1), Iyengar's loss L_d and the non-uniform entropy in bits.
+ */
+export interface UtilityJson {
+  /** The metric the search minimises (the spec's search.metric). */
+  metric: UtilityMetric;
+  values: Record<UtilityMetric, number>;
+  /** Records suppressed (they count as fully generalized). */
+  suppressed: number;
+  perQi: { attribute: string; level: number; height: number; precision: number; loss: number; entropy: number }[];
 }

@@ -14,22 +14,21 @@ import type { ClassSizes } from '../model/classSizes.js';
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { TransformationJson } from '../contracts/analysis.js';
 import type { AnalysisResult } from '../contracts/analysis.js';
-import type { SudaSummary } from '../contracts/measures.js';
+import type { QiContributionJson, SudaSummary } from '../contracts/measures.js';
 import { wildcardSums } from '../risk/classSizes.js';
-import { qiContribution } from '../risk/qiContribution.js';
+import { qiContributionWith, type NextLevel } from '../risk/qiContribution.js';
 import { suda2Parallel } from '../risk/suda/worker.js';
 import { scoresFromMsu } from '../risk/suda/disSuda.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
-import { measure, type VerdictInput } from '../risk/verdict/verdict.js';
+import { measure, type Verdict, type VerdictInput } from '../risk/verdict/verdict.js';
 import { analysisResult } from './analysisResult.js';
 import { classesUnderPolicy, sumByClass, type ClassSet } from './classSet.js';
 import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
 import { checkLevelsSpec, generalizeClasses } from './levels.js';
 import { groupColumns } from './recordRiskColumns.js';
+import { individualRiskWeights } from './search.js';
 import { sensitiveClasses } from './sensitive.js';
-import { planRelease } from './release.js';
-import type { ReleaseJson } from '../contracts/release.js';
 
 export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
@@ -37,7 +36,7 @@ export interface AnalyzeOptions {
   database?: DatabaseOptions;
   /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
   recordRisk?: string;
-  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring. */
+  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring (default: the spec's `levels`). */
   levels?: Record<string, number>;
   /**
    * Per-QI contribution (k and uniques with each QI dropped or one level up): always when true
@@ -71,20 +70,19 @@ export interface Analysis {
 
 /** Runs one analysis spec (DuckDB opened and closed here). */
 export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}): Promise<Analysis> {
-  // The DP release the spec declares is planned (and refused when invalid) before any data is read.
-  const release = loaded.spec.release ? planRelease(loaded) : undefined;
   const db = await openDatabase(options.database);
   try {
-    return await analyzeWith(db, loaded, options, release);
+    return await analyzeWith(db, loaded, options);
   } finally {
     db.close();
   }
 }
 
-async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions, release: ReleaseJson | undefined): Promise<Analysis> {
+async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions): Promise<Analysis> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
-  if (options.levels) checkLevelsSpec(loaded);
+  const levels = options.levels ?? spec.levels;
+  if (levels) checkLevelsSpec(loaded);
   const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined });
   progress('computing risk');
   const frame = frameOf(loaded, input.encoded.rows, input.populationTotal);
@@ -100,18 +98,20 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const notes = [...set.notes];
 
   // Hierarchies are resolved when declared (per-QI contribution) or when levels are applied.
-  const wantHierarchies = spec.missingValues !== 'wildcard' && (options.levels !== undefined || Object.keys(spec.hierarchies).length > 0);
+  const wantHierarchies = spec.missingValues !== 'wildcard' && (levels !== undefined || Object.keys(spec.hierarchies).length > 0);
   const hierarchies = wantHierarchies ? await quasiIdentifierHierarchies(db, loaded) : undefined;
   let transformation: TransformationJson | undefined;
-  if (options.levels) {
+  // Per-QI contribution: each QI dropped, or one level up from where the classes stand.
+  let next: (NextLevel | undefined)[] = (hierarchies ?? []).map((h) => (h.height >= 1 && h.maps.length > 1 ? { level: 1, map: h.maps[1] } : undefined));
+  if (levels) {
     progress('generalizing');
-    const g = generalizeClasses(loaded, set, hierarchies!, options.levels, frame, thresholds, input.display);
+    const g = generalizeClasses(loaded, set, hierarchies!, levels, frame, thresholds, input.display);
     set = g.set;
     transformation = g.transformation;
+    next = g.next;
     notes.push(g.note);
   }
-  const levels = transformation ? Object.values(transformation.levels) : undefined;
-  const contribution = perQiContribution(set, options, hierarchies, levels, notes);
+  const contribution = perQiContribution(set, options, next, notes);
 
   if (input.encoded.sensitive.length > 0) {
     progress('computing attribute disclosure');
@@ -125,7 +125,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const verdict = measure(verdictInput(loaded, input, set, frame, thresholds, sensitive, suda?.summary));
   if (verdict.lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
-  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution, release });
+  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution });
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
     const recordFk = verdictWeights(input, set) ?? verdict.populationSizes;
@@ -168,11 +168,7 @@ function verdictInput(
   const { spec } = loaded;
   const pop = input.encoded.populationSizes;
   const weightSums = verdictWeights(input, set);
-  const weights = weightSums
-    ? `column "${spec.individualRisk?.weight}"`
-    : frame.source === 'none'
-      ? 'none (every record weighs 1: F_k = f_k)'
-      : `1 / samplingFraction = ${round(1 / frame.samplingFraction)} per record`;
+  const weights = individualRiskWeights(loaded, frame, weightSums !== undefined);
   return {
     classes: set.classes,
     frame,
@@ -188,16 +184,10 @@ function verdictInput(
 }
 
 /** Per-QI contribution, when asked for or cheap enough (a note says when it was skipped). */
-function perQiContribution(
-  set: ClassSet,
-  options: AnalyzeOptions,
-  hierarchies: Parameters<typeof qiContribution>[1],
-  levels: number[] | undefined,
-  notes: string[],
-): ReturnType<typeof qiContribution> | undefined {
+function perQiContribution(set: ClassSet, options: AnalyzeOptions, next: readonly (NextLevel | undefined)[], notes: string[]): QiContributionJson[] | undefined {
   if (!set.classes.partition) return undefined;
   const groups = set.table.counts.length;
-  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContribution(set.table, hierarchies, levels);
+  if (options.qiContribution ?? groups <= CONTRIBUTION_AUTO_GROUPS) return qiContributionWith(set.table, next);
   notes.push(`per-QI contribution not computed for ${groups} classes (it takes about as long as the analysis); --report computes it.`);
   return undefined;
 }
@@ -221,7 +211,4 @@ async function runSuda(loaded: LoadedSpec, table: FrequencyTable, progress: (sta
   return { summary: scores.summary, scores: { suda: scores.sudaScore, dis: scores.disScore } };
 }
 
-function round(x: number): number {
-  return Number(x.toPrecision(6));
-}
-
+export type { Verdict };

@@ -14,7 +14,7 @@ import { levelsFromNames } from './generalization.js';
 import type { SearchJson } from '../contracts/search.js';
 
 export interface AnonymizeOptions extends SearchOptions {
-  /** Levels by QI name (others at 0); without them the search picks the optimum. */
+  /** Levels by QI name (others at 0); default the spec's `levels`; without either the search picks the optimum. */
   levels?: Record<string, number>;
   /** Output file (.csv, .tsv or .parquet). */
   out: string;
@@ -49,8 +49,9 @@ export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): 
     const names = hierarchies.map((h) => h.attribute);
     let levels: Int32Array;
     let searchJson: SearchJson | undefined;
-    if (options.levels) {
-      levels = levelsFromNames(options.levels, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+    const given = options.levels ?? spec.levels;
+    if (given) {
+      levels = levelsFromNames(given, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
     } else {
       searchJson = await runPreparedSearch(loaded, prepared, options);
       if (!searchJson.optimum) {

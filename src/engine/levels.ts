@@ -12,7 +12,9 @@ import { partitionSizes } from '../risk/classSizes.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
-import { applyLevels } from '../search/applyLevels.js';
+import type { NextLevel } from '../risk/qiContribution.js';
+import { applyLevels, groupCodesOf, nextLevelMaps } from '../search/applyLevels.js';
+import { allUtilityTables, utilityReport } from '../search/utilityReport.js';
 import type { ClassSet } from './classSet.js';
 import { levelsFromNames, riskSnapshot } from './generalization.js';
 
@@ -30,7 +32,11 @@ export function checkLevelsSpec(loaded: LoadedSpec): void {
   }
 }
 
-/** The generalized classes, the transformation's JSON and a note saying what was done. */
+/**
+ * The generalized classes, the transformation's JSON (with the information loss of the output
+ * under every metric), a note saying what was done, and each QI's next level from the node
+ * (for the per-QI contribution).
+ */
 export function generalizeClasses(
   loaded: LoadedSpec,
   set: ClassSet,
@@ -39,7 +45,7 @@ export function generalizeClasses(
   frame: PopulationFrame,
   thresholds: ResolvedThresholds,
   display: string,
-): { set: ClassSet; transformation: TransformationJson; note: string } {
+): { set: ClassSet; transformation: TransformationJson; note: string; next: (NextLevel | undefined)[] } {
   const { spec } = loaded;
   const qis = spec.attributes.quasiIdentifiers;
   const levels = levelsFromNames(byName, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
@@ -48,6 +54,9 @@ export function generalizeClasses(
   const mode = spec.search?.suppressed ?? 'drop';
   const applied = applyLevels(set.table, hierarchies, levels, required, Math.floor(limit * set.classes.n), mode);
   const classes = partitionSizes(applied.table);
+  const data = groupCodesOf(set.table, hierarchies);
+  const tables = allUtilityTables(data, hierarchies.map((h) => h.height), hierarchies.map((h) => h.shares), hierarchies.map((h) => h.leaves));
+  const utility = utilityReport(tables, data, { levels, classes: applied.nodeClasses, suppressed: applied.suppressed, requiredSize: required }, qis, spec.search?.metric ?? 'loss');
   if (classes.n === 0) throw new DataError(`${display}: every record was suppressed [rule: data.allSuppressed]`, { file: display, rule: 'data.allSuppressed' });
   const classOf = set.classOf ? Int32Array.from(set.classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
   const transformation: TransformationJson = {
@@ -60,8 +69,10 @@ export function generalizeClasses(
     requiredClassSize: required,
     before: riskSnapshot(set.classes, frame, spec.adversary),
     after: riskSnapshot(classes, frame, spec.adversary),
+    utility,
   };
   const what = applied.suppressed ? `; ${applied.suppressed} records in classes below ${required} were suppressed (${mode === 'mask' ? 'masked: one class of all "*"' : 'dropped'})` : '';
   const note = `generalized to levels ${qis.map((q, i) => `${q}=${levels[i]}`).join(', ')}${what}: the measures below are those of the transformed data.`;
-  return { set: { table: applied.table, classes, classOf, excluded: set.excluded, notes: set.notes }, transformation, note };
+  const next = nextLevelMaps(hierarchies, levels, applied.maskedClass >= 0);
+  return { set: { table: applied.table, classes, classOf, excluded: set.excluded, notes: set.notes }, transformation, note, next };
 }

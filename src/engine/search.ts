@@ -20,7 +20,7 @@ import { ClassScratch, classesOf } from '../risk/recodedClasses.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import { outputClasses } from '../risk/verdict/suppression.js';
 import { groupCodesOf } from '../search/applyLevels.js';
-import { NodeEvaluator, type SearchModels, type SearchPayload } from '../search/evaluator.js';
+import { NodeEvaluator, type NodeOutcome, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
 import { createNodePool } from '../search/pool.js';
 import { paretoFront, searchLattice } from '../search/strategy.js';
@@ -28,7 +28,7 @@ import { levelLowerBound } from '../search/utility.js';
 import { classesUnderPolicy, sumByClass } from './classSet.js';
 import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
-import { sensitiveClasses } from './sensitive.js';
+import { sensitiveClasses, sensitiveThresholdsOf } from './sensitive.js';
 
 export interface SearchOptions {
   /** Worker threads (default: the spec's search.threads, else one per core). */
@@ -59,6 +59,38 @@ export interface PreparedSearch {
 /** Below this many groups the search runs on the calling thread unless threads are asked for. */
 export const SMALL_TABLE = 50_000;
 
+/** Where individual risk's F_k comes from, as the verdict names it (the same words as `edra analyze`). */
+export function individualRiskWeights(loaded: LoadedSpec, frame: PopulationFrame, hasWeights: boolean): string {
+  if (hasWeights) return `column "${loaded.spec.individualRisk?.weight}"`;
+  if (frame.source === 'none') return 'none (every record weighs 1: F_k = f_k)';
+  return `1 / samplingFraction = ${Number((1 / frame.samplingFraction).toPrecision(6))} per record`;
+}
+
+/**
+ * The models and settings a node must satisfy under a spec: the adversary models, the
+ * thresholds (populationUniqueness dropped when no population is known), the required class
+ * size, the suppression limit over `records` (the searched table's n), the suppression mode,
+ * the weights' label for individual risk and the metric. `edra explore` re-derives them
+ * when the thresholds or the suppression limit are edited.
+ */
+export function searchSettings(loaded: LoadedSpec, frame: PopulationFrame, records: number, hasWeights: boolean): SearchModels {
+  const { spec } = loaded;
+  const thresholds = resolveThresholds(spec.thresholds);
+  const limit = spec.search?.suppressionLimit ?? 0;
+  return {
+    models: [...spec.adversary],
+    thresholds: frame.source === 'none' ? { ...thresholds, populationUniqueness: undefined } : thresholds,
+    frame,
+    requiredSize: requiredClassSize(spec.adversary, thresholds, frame),
+    maxSuppressed: Math.floor(limit * records),
+    suppressed: spec.search?.suppressed ?? 'drop',
+    ...(spec.individualRisk
+      ? { individualRisk: individualRiskWeights(loaded, frame, hasWeights) }
+      : {}),
+    metric: spec.search?.metric ?? 'loss',
+  };
+}
+
 /** Runs the search of a spec. */
 export async function search(loaded: LoadedSpec, options: SearchOptions = {}): Promise<SearchJson> {
   const db = await openDatabase(options.database);
@@ -73,6 +105,19 @@ export async function search(loaded: LoadedSpec, options: SearchOptions = {}): P
 
 /** Searches prepared data; the JSON of `edra search`. */
 export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSearch, options: SearchOptions, started = performance.now()): Promise<SearchJson> {
+  return (await searchPrepared(loaded, prepared, options, started)).json;
+}
+
+/** A search's JSON and every node it evaluated (for `edra explore`'s lattice view). */
+export interface SearchWithNodes {
+  json: SearchJson;
+  /** The evaluated nodes, in the order of their index. */
+  evaluated: NodeOutcome[];
+  lattice: Lattice;
+}
+
+/** Searches prepared data; the JSON and every evaluated node. */
+export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearch, options: SearchOptions, started = performance.now()): Promise<SearchWithNodes> {
   const { payload, hierarchies } = prepared;
   const lattice = new Lattice(payload.heights);
   // Workers pay for themselves only when a node costs more than a message: on small tables
@@ -97,7 +142,8 @@ export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSe
   const bottom = local.evaluate(0, lattice.levels(0), true);
   const models = describeModels(best ? local.evaluate(best.node, lattice.levels(best.node), true).lines! : bottom.lines ?? [], payload.settings, payload.settings.maxSuppressed);
   const metric = payload.settings.metric;
-  return {
+  const notes = loaded.spec.levels ? [...prepared.notes, 'the spec\'s levels are not used by the search, which explores every node (analyze and anonymize apply them).'] : prepared.notes;
+  const json: SearchJson = {
     lattice: { nodes: lattice.size, checked: outcome.evaluated.size, heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])) },
     hierarchies: hierarchies.map(hierarchySummary),
     optimum: best
@@ -118,8 +164,9 @@ export async function runPreparedSearch(loaded: LoadedSpec, prepared: PreparedSe
     models,
     threads: pool.threads,
     elapsedMs: Math.round(performance.now() - started),
-    notes: prepared.notes,
+    notes,
   };
+  return { json, evaluated: [...outcome.evaluated.values()].sort((a, b) => a.node - b.node), lattice };
 }
 
 /** The classes and records of a node's output: after suppression, as the analysis at that node measures them. */
@@ -143,6 +190,18 @@ function describeModels(lines: readonly ThresholdLine[], settings: SearchModels,
     );
   }
   return out;
+}
+
+/**
+ * The prepared data under another version of its spec (`edra explore`: thresholds,
+ * suppression limit or mode edited): the same groups, hierarchies and frame, the settings
+ * and the sensitive attributes' thresholds re-derived from `loaded` as prepareSearch would.
+ */
+export function withSpecSettings(prepared: PreparedSearch, loaded: LoadedSpec): PreparedSearch {
+  const { payload } = prepared;
+  const settings = searchSettings(loaded, prepared.frame, prepared.table.records, payload.weights !== undefined);
+  const sensitive = payload.sensitive.map((s) => ({ ...s, model: { ...s.model, thresholds: sensitiveThresholdsOf(loaded.spec, s.model.name) } }));
+  return { ...prepared, payload: { ...payload, settings, sensitive } };
 }
 
 /**
@@ -176,23 +235,11 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
   let weights = input.encoded.weightSums;
   if (weights && set.classOf) weights = sumByClass(weights, set.classOf, groups);
 
-  const thresholds = resolveThresholds(spec.thresholds);
   const frame = frameOf(loaded, input.encoded.rows);
-  const limit = spec.search?.suppressionLimit ?? 0;
+  const thresholds = resolveThresholds(spec.thresholds);
   if (thresholds.disSuda !== undefined) notes.push('thresholds.disSuda is not enforced by the search (SUDA2 per node is too costly): check the optimum with edra analyze --levels.');
   if (thresholds.populationUniqueness !== undefined && frame.source === 'none') notes.push('thresholds.populationUniqueness is not enforced: no population is given.');
-  const settings: SearchModels = {
-    models: [...spec.adversary],
-    thresholds: frame.source === 'none' ? { ...thresholds, populationUniqueness: undefined } : thresholds,
-    frame,
-    requiredSize: requiredClassSize(spec.adversary, thresholds, frame),
-    maxSuppressed: Math.floor(limit * table.records),
-    suppressed: spec.search?.suppressed ?? 'drop',
-    ...(spec.individualRisk
-      ? { individualRisk: weights ? `column "${spec.individualRisk.weight}"` : frame.source === 'none' ? 'none (every record weighs 1: F_k = f_k)' : `1 / samplingFraction per record` }
-      : {}),
-    metric: spec.search?.metric ?? 'loss',
-  };
+  const settings = searchSettings(loaded, frame, table.records, weights !== undefined);
   const payload: SearchPayload = {
     ...groupCodesOf(table, hierarchies),
     heights: hierarchies.map((h) => h.height),

@@ -77,7 +77,7 @@ export async function prepareSensitive(loaded: LoadedSpec, input: SensitiveInput
     missingValues: settings.missing,
     nullCode: data.nullCode,
     measure,
-    thresholds: { ...pickSensitive(spec.thresholds), ...(settings.thresholds ?? {}) },
+    thresholds: sensitiveThresholdsOf(spec, name),
   };
   if (measure === 'hierarchical') {
     model.hierarchy = valueHierarchy(await domain(), settings.hierarchy!, settings.hierarchyDelimiter, name, { baseDir, specFile });
@@ -87,6 +87,11 @@ export async function prepareSensitive(loaded: LoadedSpec, input: SensitiveInput
   return model;
 }
 
+
+/** The thresholds of one sensitive attribute: the spec's global ones, overridden by its own. */
+export function sensitiveThresholdsOf(spec: Spec, name: string): SensitiveThresholds {
+  return { ...pickSensitive(spec.thresholds), ...(spec.sensitive[name]?.thresholds ?? {}) };
+}
 
 function pickSensitive(t: Spec['thresholds']): SensitiveThresholds {
   const { l, entropyL: el, recursiveCL: rcl, t: tt, beta, enhancedBeta, delta } = t;

@@ -5,17 +5,19 @@
  * classes in no fixed order, and a re-run must reproduce every figure to the last bit.
  */
 export class ExactSum {
-  private partials: number[] = [];
+  /** The non-overlapping partials, smallest first, in partials[0 .. count). */
+  private partials = new Float64Array(16);
+  private count = 0;
 
   /** Forgets everything added (the sum is 0 again), keeping the buffer. */
   reset(): void {
-    this.partials.length = 0;
+    this.count = 0;
   }
 
   add(x: number): void {
-    const p = this.partials;
+    let p = this.partials;
     let i = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < this.count; j++) {
       let y = p[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -27,14 +29,19 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    if (i === p.length) {
+      const grown = new Float64Array(p.length * 2);
+      grown.set(p);
+      this.partials = p = grown;
+    }
+    p[i] = x;
+    this.count = i + 1;
   }
 
   /** The correctly rounded sum of everything added. */
   value(): number {
     const p = this.partials;
-    let n = p.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;

@@ -17,46 +17,49 @@ export interface ClassFigures {
 
 /**
  * For each QI of the table: k and sample uniques with the QI dropped, and, when a hierarchy
- * of height above the table's level is given for it, with the QI one level up. The table
- * holds level-0 codes, or with `levels` the codes of those levels (a generalized table,
- * possibly with a masked class whose code is one past the level's labels: it stays apart).
- * An empty table has k = 0.
+ * of height >= 1 is given for it, with the QI one level up (level 1 of the hierarchy; the
+ * table holds level-0 codes). An empty table has k = 0.
  * @param hierarchies hierarchies[q] for QI q (same order as table.qiNames), or undefined.
  */
-export function qiContribution(table: FrequencyTable, hierarchies?: readonly (ResolvedHierarchy | undefined)[], levels?: ArrayLike<number>): QiContributionJson[] {
+export function qiContribution(table: FrequencyTable, hierarchies?: readonly (ResolvedHierarchy | undefined)[]): QiContributionJson[] {
+  const next = table.qiNames.map((attribute, q) => {
+    const h = hierarchies?.[q];
+    if (!h || h.height < 1 || h.maps.length <= 1) return undefined;
+    return { level: 1, map: h.maps[1] };
+  });
+  return qiContributionWith(table, next);
+}
+
+/** One level up for a QI: the level reached and the map from the table's codes to its groups. */
+export interface NextLevel {
+  level: number;
+  /** map[code] = group code at `level`, for every code of the table's QI. */
+  map: Int32Array;
+}
+
+/**
+ * For each QI of the table: k and sample uniques with the QI dropped, and, when `next[q]`
+ * is given, with the QI recoded through `next[q].map` (one level up from where the table
+ * stands; `edra explore` and `analyze --levels` use it at a node). An empty table has k = 0.
+ */
+export function qiContributionWith(table: FrequencyTable, next: readonly (NextLevel | undefined)[]): QiContributionJson[] {
   const identity = table.codes.map((_, q) => identityMap(table.cardinalities[q]));
   const scratch = new ClassScratch(table.counts.length);
   return table.qiNames.map((attribute, q) => {
     const maps = identity.slice();
     maps[q] = new Int32Array(table.cardinalities[q]); // every value -> code 0
     const entry: QiContributionJson = { attribute, dropped: classFiguresUnder(table, maps, scratch) };
-    const h = hierarchies?.[q];
-    const level = levels ? levels[q] : 0;
-    if (h && h.height > level && h.maps.length > level + 1) {
-      const up = upMap(h, level, table.cardinalities[q], levels === undefined);
+    const up = next[q];
+    if (up) {
+      if (up.map.length < table.cardinalities[q]) {
+        throw new RangeError(`hierarchy of ${attribute} maps ${up.map.length} codes, the table has ${table.cardinalities[q]}`);
+      }
       const gen = identity.slice();
-      gen[q] = up;
-      entry.generalized = { level: level + 1, ...classFiguresUnder(table, gen, scratch) };
+      gen[q] = up.map;
+      entry.generalized = { level: up.level, ...classFiguresUnder(table, gen, scratch) };
     }
     return entry;
   });
-}
-
-/**
- * The map from the group codes of level l to those of level l+1 (hierarchies are
- * consistent, so each level-l group has one parent); codes past the level's groups (a masked
- * class) get a code of their own.
- */
-function upMap(h: ResolvedHierarchy, level: number, cardinality: number, ungeneralized: boolean): Int32Array {
-  const from = h.maps[level];
-  const to = h.maps[level + 1];
-  const groups = h.labels[level].length;
-  if (ungeneralized && from.length < cardinality) throw new RangeError(`hierarchy of ${h.attribute} maps ${from.length} codes, the table has ${cardinality}`);
-  const up = new Int32Array(Math.max(cardinality, groups));
-  const fresh = h.labels[level + 1].length;
-  for (let c = groups; c < up.length; c++) up[c] = fresh;
-  for (let v = 0; v < from.length; v++) up[from[v]] = to[v];
-  return up;
 }
 
 /**

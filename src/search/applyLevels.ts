@@ -6,8 +6,9 @@
  */
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ResolvedHierarchy } from '../model/hierarchy.js';
-import { ClassScratch, classesOf, type GroupCodes } from '../risk/recodedClasses.js';
-import { outputClasses } from '../risk/verdict/suppression.js';
+import type { NextLevel } from '../risk/qiContribution.js';
+import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
+import { outputClasses, type OutputClasses } from '../risk/verdict/suppression.js';
 
 export interface AppliedLevels {
   /** The output classes as a table over generalized codes (suppressed classes removed, or masked into one row). */
@@ -20,6 +21,8 @@ export interface AppliedLevels {
   classes: number;
   /** Row of `table` holding the masked records (all "*"), or -1. */
   maskedClass: number;
+  /** The node's classes before suppression (over the groups of the input table). */
+  nodeClasses: NodeClasses;
 }
 
 /** The group codes and hierarchy maps of a table, for the kernels. */
@@ -48,6 +51,29 @@ export function applyLevels(
   const data = groupCodesOf(table, hierarchies);
   const classes = classesOf(data, levels, new ClassScratch(table.counts.length));
   const output = outputClasses(classes.sizes, classes.count, requiredSize, maxSuppressed, mode);
+  return {
+    table: outputTable(table, data, hierarchies, levels, classes, output),
+    classOf: Int32Array.from(classes.classOfItem, (c) => output.outputOf[c]),
+    suppressed: output.suppressed,
+    classes: classes.count,
+    maskedClass: output.maskedClass,
+    nodeClasses: classes,
+  };
+}
+
+/**
+ * The output classes of a node as a table over generalized codes: one row per output class
+ * (its codes those of its representative group at the node's levels), the masked class (when
+ * suppressed records are masked) with codes one past each QI's labels ("*").
+ */
+export function outputTable(
+  table: FrequencyTable,
+  data: GroupCodes,
+  hierarchies: readonly ResolvedHierarchy[],
+  levels: ArrayLike<number>,
+  classes: NodeClasses,
+  output: OutputClasses,
+): FrequencyTable {
   // The representative class of each output class (the masked class has none).
   const rep = new Int32Array(output.sizes.length).fill(-1);
   for (let c = 0; c < classes.count; c++) {
@@ -70,17 +96,30 @@ export function applyLevels(
   let records = 0;
   for (const c of output.sizes) records += c;
   return {
-    table: {
-      qiNames: table.qiNames,
-      codes,
-      cardinalities: Int32Array.from(data.radices, (r, q) => r[levels[q]] + (output.maskedClass >= 0 ? 1 : 0)),
-      nullCodes,
-      counts: output.sizes,
-      records,
-    },
-    classOf: Int32Array.from(classes.classOfItem, (c) => output.outputOf[c]),
-    suppressed: output.suppressed,
-    classes: classes.count,
-    maskedClass: output.maskedClass,
+    qiNames: table.qiNames,
+    codes,
+    cardinalities: Int32Array.from(data.radices, (r, q) => r[levels[q]] + (output.maskedClass >= 0 ? 1 : 0)),
+    nullCodes,
+    counts: output.sizes,
+    records,
   };
+}
+
+/**
+ * One level up from `levels` for each QI of a node's output table (outputTable): the map
+ * from its level-l group codes (and the masked "*" code, one past them) to level l + 1;
+ * undefined for a QI at the top of its hierarchy. For the per-QI contribution at a node.
+ */
+export function nextLevelMaps(hierarchies: readonly ResolvedHierarchy[], levels: ArrayLike<number>, masked: boolean): (NextLevel | undefined)[] {
+  return hierarchies.map((h, q) => {
+    const l = levels[q];
+    if (l >= h.height) return undefined;
+    const here = h.maps[l];
+    const up = h.maps[l + 1];
+    const radix = h.labels[l].length;
+    const map = new Int32Array(radix + (masked ? 1 : 0));
+    for (let v = 0; v < here.length; v++) map[here[v]] = up[v];
+    if (masked) map[radix] = h.labels[l + 1].length;
+    return { level: l + 1, map };
+  });
 }

@@ -15,8 +15,8 @@ import { mergeHistograms } from '../risk/sensitive/mergeHistograms.js';
 import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
 import { isMonotone, type SuppressionMode } from '../risk/verdict/lineKinds.js';
-import { outputClasses } from '../risk/verdict/suppression.js';
-import { measure } from '../risk/verdict/verdict.js';
+import { outputClasses, type OutputClasses } from '../risk/verdict/suppression.js';
+import { measure, type Verdict } from '../risk/verdict/verdict.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';
 
 /** The privacy models and settings a node must satisfy. Plain data (goes to workers). */
@@ -70,6 +70,19 @@ export interface NodeOutcome {
   lines?: ThresholdLine[];
 }
 
+/** One node seen in full (NodeEvaluator.inspect). */
+export interface NodeInspection {
+  outcome: NodeOutcome;
+  /** The node's classes before suppression. */
+  classes: NodeClasses;
+  /** classOfGroup[g]: the node class of input group g (when known). */
+  classOfGroup?: Int32Array;
+  /** The classes of the output (suppressed classes dropped, or masked into one); always set by inspect. */
+  output?: OutputClasses;
+  /** The verdict of the output, every measure; absent when nothing is released. */
+  verdict?: Verdict;
+}
+
 interface CacheEntry {
   levels: Int32Array;
   classes: NodeClasses;
@@ -100,14 +113,28 @@ export class NodeEvaluator {
 
   /** Evaluates the node `node` with the given levels. */
   evaluate(node: number, levels: Int32Array, withLines = false): NodeOutcome {
+    return this.run(node, levels, withLines, false).outcome;
+  }
+
+  /**
+   * Everything about one node (`edra explore`): the search's outcome with its lines, the
+   * node's classes before suppression, its output classes, and the verdict of the output with
+   * every measure (as `edra analyze --levels` computes it). `verdict` is absent when every
+   * record is suppressed and dropped (nothing is released).
+   */
+  inspect(node: number, levels: Int32Array): NodeInspection {
+    return this.run(node, levels, true, true);
+  }
+
+  private run(node: number, levels: Int32Array, withLines: boolean, full: boolean): NodeInspection {
     const s = this.data.settings;
     const from = this.bestCached(levels);
     const classes = classesOf(this.data, levels, this.scratch, from?.classes);
     let classOfGroup: Int32Array | undefined;
     if (this.needGroups) {
       if (!from) classOfGroup = classes.classOfItem;
-      else {
-        const prev = from.classOfGroup!;
+      else if (from.classOfGroup) {
+        const prev = from.classOfGroup;
         classOfGroup = new Int32Array(prev.length);
         for (let g = 0; g < prev.length; g++) classOfGroup[g] = classes.classOfItem[prev[g]];
       }
@@ -140,21 +167,22 @@ export class NodeEvaluator {
     };
     // Suppressing every record leaves nothing to release (dropped) or one all-"*" class (masked).
     const emptyOutput = kept === 0 && !out.monotoneFail && s.suppressed === 'drop';
-    if (emptyOutput || (out.monotoneFail && !withLines)) return out;
-    const { lines, highestRisk, k: outputK } = this.check(classes, classOfGroup);
-    out.highestRisk = highestRisk;
-    out.k = outputK;
+    if (out.monotoneFail && !withLines) return { outcome: out, classes, classOfGroup };
+    const output = outputClasses(classes.sizes, classes.count, s.requiredSize, s.maxSuppressed, s.suppressed);
+    if (emptyOutput) return { outcome: out, classes, classOfGroup, output };
+    const verdict = this.check(output, classOfGroup, full);
+    out.highestRisk = verdict.risk.prosecutor?.highest ?? verdict.risk.journalist?.highest ?? verdict.risk.marketer?.expected ?? 1 / verdict.k;
+    out.k = verdict.k;
     const mode: SuppressionMode = s.maxSuppressed > 0 ? s.suppressed : 'none';
-    out.feasible = !out.monotoneFail && lines.every((l) => l.pass);
-    out.monotoneFail = out.monotoneFail || lines.some((l) => !l.pass && isMonotone(l.kind, mode));
-    if (withLines) out.lines = lines;
-    return out;
+    out.feasible = !out.monotoneFail && verdict.lines.every((l) => l.pass);
+    out.monotoneFail = out.monotoneFail || verdict.lines.some((l) => !l.pass && isMonotone(l.kind, mode));
+    if (withLines) out.lines = verdict.lines;
+    return { outcome: out, classes, classOfGroup, output, verdict };
   }
 
   /** The verdict of the node's output classes (as `edra analyze` computes it on the output). */
-  private check(classes: NodeClasses, classOfGroup: Int32Array | undefined): { lines: ThresholdLine[]; highestRisk: number; k: number } {
+  private check(output: OutputClasses, classOfGroup: Int32Array | undefined, full: boolean): Verdict {
     const s = this.data.settings;
-    const output = outputClasses(classes.sizes, classes.count, s.requiredSize, s.maxSuppressed, s.suppressed);
     const sizes = output.sizes;
     const U = this.n - (output.maskedClass >= 0 ? 0 : output.suppressed);
     const cs: ClassSizes = { records: sizes, sizes, n: U, partition: true };
@@ -164,17 +192,15 @@ export class NodeEvaluator {
       weightSums = new Float64Array(sizes.length);
       for (let g = 0; g < outputOfGroup.length; g++) if (outputOfGroup[g] >= 0) weightSums[outputOfGroup[g]] += this.data.weights[g];
     }
-    const v = measure({
+    return measure({
       classes: cs,
       frame: s.frame,
       models: s.models,
       thresholds: s.thresholds,
       ...(s.individualRisk !== undefined ? { individualRisk: { weightSums, weights: s.individualRisk } } : {}),
       sensitive: this.data.sensitive.map(({ model, histograms }) => ({ model, histograms: mergeHistograms(histograms, outputOfGroup!, sizes.length) })),
-      full: false,
+      full,
     });
-    const highestRisk = v.risk.prosecutor?.highest ?? v.risk.journalist?.highest ?? v.risk.marketer?.expected ?? 1 / v.k;
-    return { lines: v.lines, highestRisk, k: v.k };
   }
 
   /** The cached specialization of `levels` with the fewest classes. */

@@ -26,6 +26,7 @@
  * utility found (ARX's "lower bound" pruning).
  */
 import type { UtilityMetric } from '../contracts/search.js';
+import { ExactSum } from '../risk/exactSum.js';
 import type { GroupCodes, NodeClasses } from '../risk/recodedClasses.js';
 
 export const utilityMetrics = ['precision', 'discernibility', 'aecs', 'loss', 'entropy'] as const satisfies readonly UtilityMetric[];
@@ -97,17 +98,82 @@ export function utilityTables(
   return { ...base, labelCounts, entropyBase };
 }
 
-/** Iyengar's per-QI loss combined by the geometric mean, from per-QI share sums. */
-function iyengar(t: UtilityTables, shareSum: (q: number) => number): number {
+/** Iyengar's per-QI loss L_d from per-QI share sums: max(0, (sum - n/M_d) / (n - n/M_d)). */
+export function iyengarPerQi(t: UtilityTables, shareSum: (q: number) => number): Float64Array {
   const m = t.heights.length;
-  let logSum = 0;
+  const out = new Float64Array(m);
   for (let q = 0; q < m; q++) {
     const M = t.leaves![q];
     const floor = t.n / M;
-    const L = M <= 1 || t.n - floor <= 0 ? 0 : Math.max(0, (shareSum(q) - floor) / (t.n - floor));
-    logSum += Math.log1p(L);
+    out[q] = M <= 1 || t.n - floor <= 0 ? 0 : Math.max(0, (shareSum(q) - floor) / (t.n - floor));
   }
+  return out;
+}
+
+/** Per-QI losses combined by the geometric mean: prod_d (1 + L_d)^(1/m) - 1. */
+export function combineIyengar(losses: Float64Array): number {
+  const m = losses.length;
+  let logSum = 0;
+  for (let q = 0; q < m; q++) logSum += Math.log1p(losses[q]);
   return m ? Math.expm1(logSum / m) : 0;
+}
+
+/** Iyengar's per-QI loss combined by the geometric mean, from per-QI share sums. */
+function iyengar(t: UtilityTables, shareSum: (q: number) => number): number {
+  return combineIyengar(iyengarPerQi(t, shareSum));
+}
+
+/**
+ * loss: per QI, the share sum of the records in classes below `required` (their labels'
+ * shares, which suppression replaces by 1 each).
+ * @param exact sum exactly (independent of the order of the classes, which DuckDB does not
+ *   fix): for reported figures; the search sums plainly
+ */
+export function suppressedShares(t: UtilityTables, data: GroupCodes, levels: ArrayLike<number>, classes: NodeClasses, required: number, exact = false): Float64Array {
+  const m = t.heights.length;
+  const out = new Float64Array(m);
+  for (let q = 0; q < m; q++) {
+    const share = t.shares![q][levels[q]];
+    const map = data.maps[q][levels[q]];
+    const codes = data.codes[q];
+    const sum = exact ? new ExactSum() : undefined;
+    let s = 0;
+    for (let c = 0; c < classes.count; c++) {
+      const f = classes.sizes[c];
+      if (f >= required) continue;
+      const x = f * share[map[codes[classes.reps[c]]]];
+      if (sum) sum.add(x);
+      else s += x;
+    }
+    out[q] = sum ? sum.value() : s;
+  }
+  return out;
+}
+
+/**
+ * entropy: per QI, what suppressing the records in classes below `required` adds (a
+ * suppressed record's label is "*", of count n: log2(n / count(its label)) per record).
+ * @param exact as for suppressedShares
+ */
+export function suppressedEntropy(t: UtilityTables, data: GroupCodes, levels: ArrayLike<number>, classes: NodeClasses, required: number, exact = false): Float64Array {
+  const m = t.heights.length;
+  const out = new Float64Array(m);
+  for (let q = 0; q < m; q++) {
+    const counts = t.labelCounts![q][levels[q]];
+    const map = data.maps[q][levels[q]];
+    const codes = data.codes[q];
+    const sum = exact ? new ExactSum() : undefined;
+    let s = 0;
+    for (let c = 0; c < classes.count; c++) {
+      const f = classes.sizes[c];
+      if (f >= required) continue;
+      const x = f * Math.log2(t.n / counts[map[codes[classes.reps[c]]]]);
+      if (sum) sum.add(x);
+      else s += x;
+    }
+    out[q] = sum ? sum.value() : s;
+  }
+  return out;
 }
 
 /**
@@ -176,27 +242,16 @@ export function nodeUtility(t: UtilityTables, data: GroupCodes, levels: ArrayLik
       const bound = levelLowerBound(t, levels);
       if (S === 0) return { utility: bound, bound };
       // Suppressed records count 1 instead of their label's share.
-      const minus = new Float64Array(m);
-      for (let c = 0; c < K; c++) {
-        const f = sizes[c];
-        if (f >= required) continue;
-        const rep = classes.reps[c];
-        for (let q = 0; q < m; q++) minus[q] += f * t.shares![q][levels[q]][data.maps[q][levels[q]][data.codes[q][rep]]];
-      }
+      const minus = suppressedShares(t, data, levels, classes, required);
       return { utility: iyengar(t, (q) => t.lossBase![q][levels[q]] - minus[q] + S), bound };
     }
     case 'entropy': {
       const bound = levelLowerBound(t, levels);
       if (S === 0) return { utility: bound, bound };
-      // A suppressed record's label is "*" (count n): it adds log2(n / count(its label)) per QI.
-      let extra = 0;
-      for (let c = 0; c < K; c++) {
-        const f = sizes[c];
-        if (f >= required) continue;
-        const rep = classes.reps[c];
-        for (let q = 0; q < m; q++) extra += f * Math.log2(n / t.labelCounts![q][levels[q]][data.maps[q][levels[q]][data.codes[q][rep]]]);
-      }
-      return { utility: bound + extra, bound };
+      const extra = suppressedEntropy(t, data, levels, classes, required);
+      let sum = 0;
+      for (let q = 0; q < m; q++) sum += extra[q];
+      return { utility: bound + sum, bound };
     }
   }
 }

@@ -150,6 +150,6 @@ describe('what anonymize certifies is what it writes', () => {
       { numRuns: runs },
     );
     // The property is not vacuous: some cases were written and re-analysed.
-    if (runs >= 40) expect(written).toBeGreaterThan(runs / 10);
+    if (runs >= 40) expect(written).toBeGreaterThanOrEqual(runs / 10);
   }, Math.max(600_000, runs * 3000));
 });

@@ -47,17 +47,6 @@ describe('qiContribution', () => {
     ]);
   });
 
-  it('hand-computed: one level up from a generalized table (levels given), a masked code kept apart', () => {
-    // Table at age level 1 (groups g0, g1) with a masked class (code 2 = one past the groups):
-    // (g0,0) x2, (g1,1) x3, (g0,1) x1, (*,*) x2 (sex code 2 for the masked class).
-    const table = frequencyTableOf(['q0', 'q1'], [[0, 0], [1, 1], [0, 1], [2, 2]], [2, 3, 1, 2]);
-    const [age] = qiContribution(table, [hierarchy('q0', [0, 0, 1, 1]), undefined], [1, 0]);
-    // age level 2 (*): (*,0) x2, (*,1) x4, masked apart x2 -> k 2, no unique.
-    expect(age.generalized).toEqual({ level: 2, k: 2, sampleUniques: 0 });
-    // at the top level there is nothing above
-    expect(qiContribution(table, [hierarchy('q0', [0, 0, 1, 1]), undefined], [2, 0])[0].generalized).toBeUndefined();
-  });
-
   it('hand-computed: generalizing one level with a hierarchy, and no entry without one', () => {
     // 6 records over (age code 0..3, sex 0..1): (0,0) (1,0) (2,1) (3,1) (3,1) (0,1)
     const table = tableFromRecords([[0, 0], [1, 0], [2, 1], [3, 1], [3, 1], [0, 1]], 2);
