@@ -29,6 +29,8 @@ import { checkLevelsSpec, generalizeClasses } from './levels.js';
 import { groupColumns } from './recordRiskColumns.js';
 import { individualRiskWeights } from './search.js';
 import { sensitiveClasses } from './sensitive.js';
+import { planRelease } from './release.js';
+import type { ReleaseJson } from '../contracts/release.js';
 
 export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
@@ -70,15 +72,17 @@ export interface Analysis {
 
 /** Runs one analysis spec (DuckDB opened and closed here). */
 export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}): Promise<Analysis> {
+  // The DP release the spec declares is planned (and refused when invalid) before any data is read.
+  const release = loaded.spec.release ? planRelease(loaded) : undefined;
   const db = await openDatabase(options.database);
   try {
-    return await analyzeWith(db, loaded, options);
+    return await analyzeWith(db, loaded, options, release);
   } finally {
     db.close();
   }
 }
 
-async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions): Promise<Analysis> {
+async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions, release: ReleaseJson | undefined): Promise<Analysis> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
   const levels = options.levels ?? spec.levels;
@@ -125,7 +129,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const verdict = measure(verdictInput(loaded, input, set, frame, thresholds, sensitive, suda?.summary));
   if (verdict.lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
-  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution });
+  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution, release });
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
     const recordFk = verdictWeights(input, set) ?? verdict.populationSizes;
