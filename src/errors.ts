@@ -10,8 +10,21 @@ export const ExitCode = {
   thresholdsNotMet: 1,
   usage: 2,
   data: 3,
+  /** Every threshold is met, but a review warning is not acknowledged (verdict "needsReview"). */
+  needsReview: 4,
+  /** edra verify: the report's body does not match its digest (or its id). */
+  tampered: 5,
+  /** edra verify --data: the data file's SHA-256 is not the one the report states. */
+  dataChanged: 6,
+  /** edra verify: the re-evaluation date has passed. */
+  expired: 7,
   internal: 70,
 } as const;
+
+/** The exit code of a verdict: pass 0, fail 1, needsReview 4. */
+export function verdictExitCode(verdict: 'pass' | 'fail' | 'needsReview'): number {
+  return verdict === 'pass' ? ExitCode.pass : verdict === 'fail' ? ExitCode.thresholdsNotMet : ExitCode.needsReview;
+}
 
 export interface ErrorLocation {
   file?: string;

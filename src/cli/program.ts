@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { dataFormats, specJsonSchema, type DataFormat } from '../config/spec.js';
-import { EdraError, ExitCode, SpecError } from '../errors.js';
+import { EdraError, ExitCode, SpecError, verdictExitCode } from '../errors.js';
 import { analyze } from '../engine/analyze.js';
 import { openDatabase } from '../data/database.js';
 import { isOutOfMemory, outOfMemoryError } from '../data/readerErrors.js';
@@ -20,6 +20,8 @@ import { writeReportFiles } from '../report/writeReport.js';
 import { parseLevels, registerSearchCommands } from './searchCommands.js';
 import { registerReleaseCommand } from './releaseCommand.js';
 import { registerExploreCommand } from './exploreCommand.js';
+import { previousDetermination, registerDiffCommand } from './diffCommand.js';
+import { registerVerifyCommand } from './verifyCommand.js';
 import { defaultIO, type CliIO } from './io.js';
 import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
 import { checkOutputPaths, named, reportOutputs, specInputs, templateInputs } from './outputPaths.js';
@@ -35,7 +37,8 @@ interface GlobalFlags {
 
 /**
  * Runs the CLI with the given arguments (without `node edra`) and returns the exit code:
- * 0 pass, 1 thresholds not met, 2 usage or spec error, 3 data error.
+ * 0 pass, 1 thresholds not met, 2 usage or spec error, 3 data error, 4 needs review
+ * (edra verify: 5 tampered, 6 data changed, 7 expired).
  */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   let exitCode: number = ExitCode.pass;
@@ -58,20 +61,26 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--levels <levels>', 'generalize to these hierarchy levels first (e.g. age=2,zip=3; others stay at 0), with the spec\'s suppression limit', parseLevels)
     .option('--report <file.html>', 'also write the determination report (self-contained HTML) and its JSON twin <file>.json (atomically)')
     .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--previous <result.json>', 'an earlier result or report twin: the result and the report show what changed since (edra diff)')
     .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: DatabaseFlags & { json?: boolean; out?: string; recordRisk?: string; levels?: Record<string, number>; report?: string; template?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: DatabaseFlags & { json?: boolean; out?: string; recordRisk?: string; levels?: Record<string, number>; report?: string; template?: string; previous?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       flags.showValues = opts.showValues;
       flags.memoryLimit = opts.memoryLimit;
       const loaded = loadSpec(specPath);
       flags.spec = loaded;
       checkReportOptions(opts.report, opts.template);
       checkOutputPaths({
-        inputs: [...specInputs(loaded, specPath), ...(opts.report ? templateInputs(opts.template) : [])],
+        inputs: [
+          ...specInputs(loaded, specPath),
+          ...(opts.report ? templateInputs(opts.template) : []),
+          ...(opts.previous ? [{ file: opts.previous, what: 'the previous result (--previous)' }] : []),
+        ],
         outputs: [...reportOutputs(opts.report), ...named(opts.out, '--out'), ...named(opts.recordRisk, '--record-risk')],
         force: opts.force,
       });
+      const previous = opts.previous ? previousDetermination(opts.previous) : undefined;
       const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const { result } = await analyze(loaded, {
@@ -85,11 +94,12 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       result.spec = specPath;
       result.specText = loaded.text;
       result.commandLine = commandLineOf(argv);
+      if (previous) result.changes = previous(result);
       const json = JSON.stringify(result, null, 2) + '\n';
       if (opts.report) writeReportFiles(opts.report, renderReport(result, { templateDir: opts.template }));
       if (opts.out) writeOutput(opts.out, json);
       io.stdout(opts.json ? json : formatSummary(result));
-      exitCode = result.verdict === 'pass' ? ExitCode.pass : ExitCode.thresholdsNotMet;
+      exitCode = verdictExitCode(result.verdict);
     });
 
   addDatabaseOptions(program.command('profile'))
@@ -131,6 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   registerExploreCommand(program, io, flags);
 
   registerReportCommand(program, io, (code) => (exitCode = code));
+  registerDiffCommand(program, io, writeOutput);
+  registerVerifyCommand(program, { stdout: io.stdout, setExitCode: (code) => (exitCode = code) });
 
   program
     .command('schema')

@@ -2,7 +2,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadSpec, type LoadedSpec } from '../config/loadSpec.js';
 import { search } from '../engine/search.js';
 import { anonymize } from '../engine/anonymize.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, verdictExitCode } from '../errors.js';
+import { releasedFileResult } from '../engine/releasedFile.js';
+import { previousDetermination } from './diffCommand.js';
 import { analyze } from '../engine/analyze.js';
 import { renderReport } from '../report/render.js';
 import { writeReportFiles } from '../report/writeReport.js';
@@ -75,21 +77,25 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
         onProgress: (s) => progress.stage(s),
         onNodes: (checked, total) => progress.stage(`searching: ${checked} nodes checked of ${total}`),
       });
+      // With a report, the exit code is the verdict of the data at the optimum (0, 1 or 4 when a review warning is open).
+      let verdictCode: number | undefined;
       if (opts.report) {
         // The report documents the data as it would be released: measured at the optimum.
         progress.stage('measuring the optimum for the report');
-        const { result: analysis } = await analyze(loaded, { qiContribution: true, database, ...(result.optimum ? { levels: result.optimum.levels } : {}) });
+        const { result: analysis } = await analyze(loaded, { qiContribution: true, useSpecLevels: false, database, ...(result.optimum ? { levels: result.optimum.levels } : {}) });
+        analysis.warnings.push(...(result.warnings ?? []));
         analysis.spec = specPath;
         analysis.specText = loaded.text;
         analysis.commandLine = ctx.commandLine;
         analysis.search = result;
         writeReportFiles(opts.report, renderReport(analysis, { templateDir: opts.template }));
+        if (result.optimum) verdictCode = verdictExitCode(analysis.verdict);
       }
       progress.done();
       const json = JSON.stringify(result, null, 2) + '\n';
       if (opts.out) ctx.writeOutput(opts.out, json);
       ctx.stdout(opts.json ? json : formatSearch(result));
-      ctx.setExitCode(result.optimum ? ExitCode.pass : ExitCode.thresholdsNotMet);
+      ctx.setExitCode(verdictCode ?? (result.optimum ? ExitCode.pass : ExitCode.thresholdsNotMet));
     });
 
   addDatabaseOptions(program.command('anonymize'))
@@ -99,13 +105,27 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
     .option('--levels <levels>', 'hierarchy levels to apply instead of searching, e.g. age=2,zip=3', parseLevels)
     .option('--json', 'print what was done as JSON')
     .option('--threads <n>', 'worker threads for the search (default: one per core)', threadCount)
+    .option('--report <file.html>', 'also write the determination report of the file written (re-measured on its bytes, with the SHA-256 of the input and of the file) and its JSON twin')
+    .option('--template <dir>', 'report template directory (files it lacks come from report-templates/default)')
+    .option('--previous <result.json>', 'an earlier result or report twin: the report shows what changed since')
+    .option('--force', "let the report's JSON twin replace an existing file that edra did not write")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: DatabaseFlags & { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: DatabaseFlags & { out: string; levels?: Record<string, number>; json?: boolean; threads?: number; report?: string; template?: string; previous?: string; force?: boolean; quiet?: boolean; showValues?: boolean }) => {
       ctx.setShowValues(opts.showValues);
       const loaded = loadSpec(specPath);
       ctx.setSpec(loaded);
-      checkOutputPaths({ inputs: specInputs(loaded, specPath), outputs: named(opts.out, '--out') });
+      checkReportOptions(opts.report, opts.template);
+      checkOutputPaths({
+        inputs: [
+          ...specInputs(loaded, specPath),
+          ...(opts.report ? templateInputs(opts.template) : []),
+          ...(opts.previous ? [{ file: opts.previous, what: 'the previous result (--previous)' }] : []),
+        ],
+        outputs: [...named(opts.out, '--out'), ...reportOutputs(opts.report)],
+        force: opts.force,
+      });
+      const previous = opts.previous ? previousDetermination(opts.previous) : undefined;
       const database = databaseOptions(opts);
       const progress = createProgress(Boolean(opts.quiet));
       const summary = await anonymize(loaded, {
@@ -116,8 +136,21 @@ export function registerSearchCommands(program: Command, ctx: CommandContext): v
         onProgress: (s) => progress.stage(s),
         onNodes: (checked, total) => progress.stage(`searching: ${checked} nodes checked of ${total}`),
       });
+      let code: number = summary.pass ? ExitCode.pass : ExitCode.thresholdsNotMet;
+      let reported: string | undefined;
+      if (opts.report && summary.pass) {
+        const result = await releasedFileResult(loaded, summary, { onProgress: (s) => progress.stage(s), database });
+        result.spec = specPath;
+        result.specText = loaded.text;
+        result.commandLine = ctx.commandLine;
+        if (previous) result.changes = previous(result);
+        const rendered = renderReport(result, { templateDir: opts.template });
+        writeReportFiles(opts.report, rendered);
+        reported = `report       ${rendered.reportId} written to ${opts.report}: the file as written, verdict ${result.verdict} (${result.releasedFile?.remeasuredEqual ? 're-measured lines equal the certified ones' : 're-measured lines DIFFER from the certified ones'})`;
+        code = verdictExitCode(result.verdict);
+      } else if (opts.report) reported = 'report       not written: nothing was written';
       progress.done();
-      ctx.stdout(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatAnonymize(summary));
-      ctx.setExitCode(summary.pass ? ExitCode.pass : ExitCode.thresholdsNotMet);
+      ctx.stdout(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatAnonymize(summary) + (reported ? `${reported}\n` : ''));
+      ctx.setExitCode(code);
     });
 }

@@ -1,5 +1,6 @@
 import type { SearchJson } from '../contracts/search.js';
 import type { AnonymizeSummary } from '../engine/anonymize.js';
+import { utilityLines } from './utilitySummary.js';
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(5))));
 const levelsText = (l: Record<string, number>) =>
@@ -22,6 +23,8 @@ export function formatSearch(s: SearchJson): string {
     out.push('front        (highest risk, loss) of the checked nodes no other beats on both:');
     for (const f of s.front) out.push(`             risk ${num(f.highestRisk)}  ${s.metric} ${num(f.utility)}  --levels ${levelsText(f.levels)}`);
   }
+  if (s.optimum?.utilityDetail) out.push(...utilityLines(s.optimum.utilityDetail));
+  for (const w of s.warnings ?? []) out.push(`warning      ${w.message}`);
   for (const n of s.notes) out.push(`note         ${n}`);
   return out.join('\n') + '\n';
 }

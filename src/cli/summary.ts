@@ -1,5 +1,13 @@
 import type { AnalysisResult } from '../contracts/analysis.js';
 import type { RecordRiskSummary } from '../contracts/measures.js';
+import { transformationLines } from './utilitySummary.js';
+
+/** PASS, FAIL (thresholds not met), NEEDS REVIEW (n review warnings open). */
+function verdictText(r: AnalysisResult, open: number): string {
+  if (r.verdict === 'fail') return 'FAIL (thresholds not met)';
+  if (r.verdict === 'needsReview') return `NEEDS REVIEW (every threshold met; ${open} review warning${open === 1 ? '' : 's'} open: resolve, or acknowledge in the spec with a reason)`;
+  return 'PASS';
+}
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
@@ -72,12 +80,17 @@ export function formatSummary(r: AnalysisResult): string {
     out.push(...table(srows));
   }
   out.push('');
+  out.push(...transformationLines(r));
   if (r.thresholds.length > 0) {
-    out.push('thresholds');
+    out.push(r.transformation ? 'thresholds (the data as released)' : 'thresholds');
     for (const t of r.thresholds) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name} ${t.comparison} ${t.limit}  (value ${num(t.value)})`);
   }
-  out.push(`verdict      ${r.verdict.toUpperCase()}${r.verdict === 'fail' ? ' (thresholds not met)' : ''}`);
-  for (const w of r.warnings) out.push(`warning: ${w.message}`);
+  const reviews = r.warnings.filter((w) => w.review);
+  const open = reviews.filter((w) => w.acknowledged === undefined);
+  for (const w of open) out.push(`review OPEN          ${w.message}`);
+  for (const w of reviews.filter((x) => x.acknowledged !== undefined)) out.push(`review ACKNOWLEDGED  ${w.message} Reason: ${w.acknowledged}`);
+  out.push(`verdict      ${verdictText(r, open.length)}`);
+  for (const w of r.warnings.filter((x) => !x.review)) out.push(`warning: ${w.message}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   for (const n of r.population.notes ?? []) out.push(`note: ${n}`);
   return out.join('\n') + '\n';

@@ -4,7 +4,7 @@
  * the same schema as JSON Schema for editor completion.
  */
 import { z } from 'zod';
-import { releaseContexts } from './presets.js';
+import { presetNames, releaseContextKinds } from './presets.js';
 import { hierarchiesSchema } from './hierarchySpec.js';
 import { searchSchema } from './searchSpec.js';
 import { releaseSchema } from './releaseSpec.js';
@@ -111,7 +111,14 @@ export type SensitiveSettings = z.output<typeof sensitiveSettingsSchema>;
 export type SensitiveThresholds = z.output<typeof sensitiveThresholdsSchema>;
 
 export const thresholdsSchema = sensitiveThresholdsSchema.extend({
-  preset: z.enum(releaseContexts).optional().describe('Release context whose precedent thresholds fill highestRisk and averageRisk when not given.'),
+  preset: z
+    .enum(presetNames)
+    .optional()
+    .describe('Precedent thresholds that fill highestRisk, averageRisk and (when a population is known and the precedent has one) populationUniqueness when not given. It does not set the release context: see releaseContext.'),
+  sources: z
+    .record(z.string(), z.string().min(1))
+    .optional()
+    .describe('Where a threshold set in the spec comes from, by its key (e.g. { populationUniqueness: "..." }); the report prints it beside the threshold.'),
   k: z.number().int().min(1).optional().describe('Minimum equivalence-class size.'),
   highestRisk: probability.optional().describe('Maximum record risk (prosecutor, journalist).'),
   averageRisk: probability.optional().describe('Maximum average risk (prosecutor, journalist, marketer).'),
@@ -121,6 +128,20 @@ export const thresholdsSchema = sensitiveThresholdsSchema.extend({
   globalRisk: z.number().min(0).max(1).optional().describe('Maximum global risk: expected re-identifications / n.'),
   disSuda: z.number().min(0).max(1).optional().describe('Maximum DIS-SUDA score of any record.'),
 });
+
+/** One review warning the expert has looked at, with the reason it does not stop the release. */
+export const acknowledgementSchema = z
+  .strictObject({
+    rule: z.string().min(1).describe('The warning\'s rule, e.g. release.identifierLike, threshold.cannotFail, population.estimatorsDisagree, sensitive.worstCase, context.presetMismatch.'),
+    subject: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What the warning names: a column, a threshold line (e.g. journalist.highestRisk) or a sensitive attribute. Without it, every warning of the rule is acknowledged.'),
+    reason: z.string().min(10).describe('Why the expert accepts it; printed in the report beside the warning.'),
+  })
+  .describe('An acknowledged review warning.');
+export type Acknowledgement = z.output<typeof acknowledgementSchema>;
 
 export const individualRiskSchema = z
   .strictObject({
@@ -140,6 +161,10 @@ export const specSchema = z
     $schema: z.string().optional(),
     name: z.string().optional().describe('A title for the analysis.'),
     description: z.string().optional(),
+    releaseContext: z
+      .enum(releaseContextKinds)
+      .optional()
+      .describe('Who receives the data and under what: public (anyone, no agreement), dataUseAgreement (a named recipient bound by an agreement), enclave (access only inside a controlled environment). Stated in the report; never inferred from the preset.'),
     dataset: datasetSchema,
     attributes: attributesSchema,
     missingValues: z
@@ -156,8 +181,9 @@ export const specSchema = z
     levels: z
       .record(columnName, z.number().int().min(0))
       .optional()
-      .describe('Hierarchy levels to generalize to before measuring, by QI (others stay at 0), as `--levels` gives them: `analyze` measures this node and `anonymize` writes it instead of searching; `--levels` overrides them and `search` explores every node. `edra explore` writes them with "save as spec".'),
+      .describe('The generalization of this determination: hierarchy levels to generalize to before measuring, by QI (others stay at 0), as `--levels` gives them: `analyze` measures this node and `anonymize` writes it instead of searching; `--levels` overrides them and `search` explores every node. `edra explore` writes them with "save as spec".'),
     search: searchSchema.optional(),
+    acknowledgements: z.array(acknowledgementSchema).default([]).describe('Review warnings the expert accepts, each with a reason: without them a passing verdict is "needs review" (exit 4).'),
     release: releaseSchema.optional(),
     report: reportSchema.optional(),
   })

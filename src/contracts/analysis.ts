@@ -3,7 +3,7 @@
  * input of the report. It holds counts and measures, never a cell value.
  */
 import type { MissingValuePolicy, AdversaryModel } from '../config/spec.js';
-import type { ReleaseContext } from '../config/presets.js';
+import type { PresetName, ReleaseContextKind } from '../config/presets.js';
 import type { ClassSummary } from './measures.js';
 import type { RecordRiskSummary, JournalistRisk, MarketerRisk } from './measures.js';
 import type { ThresholdLine } from '../model/thresholdLine.js';
@@ -14,7 +14,10 @@ import type { IndividualRiskJson, PopulationUniquenessJson } from './measures.js
 import type { SudaSummary } from './measures.js';
 import type { SearchJson } from './search.js';
 import type { ReleaseJson } from './release.js';
-import type { QiContributionJson, HierarchyJson, RiskSnapshot, UtilityJson } from './measures.js';
+import type { QiContributionJson, HierarchyJson, RiskSnapshot } from './measures.js';
+import type { UtilityJson } from './utility.js';
+import type { ReleasedFileJson } from './releasedFile.js';
+import type { ChangesJson } from './diff.js';
 
 export type ColumnRole = 'identifying' | 'quasiIdentifier' | 'sensitive' | 'insensitive';
 
@@ -29,7 +32,30 @@ export interface ResultColumn {
 export interface ResultWarning {
   rule: string;
   message: string;
+  /** What the warning names (a column, a threshold line, a sensitive attribute), for acknowledgements. */
+  subject?: string;
+  /**
+   * A review warning: it makes a passing verdict "needsReview" unless the spec acknowledges it
+   * (src/risk/verdict/warnings.ts). Other warnings inform.
+   */
+  review?: boolean;
+  /** The reason the spec's acknowledgement gives, when it acknowledges this warning. */
+  acknowledged?: string;
 }
+
+/** An acknowledgement of the spec, and how many warnings it matched (0: stale, a warning says so). */
+export interface AcknowledgementJson {
+  rule: string;
+  subject?: string;
+  reason: string;
+  matched: number;
+}
+
+/**
+ * The verdict: `fail` when a threshold is not met; `needsReview` when every threshold is met
+ * but a review warning is not acknowledged; `pass` otherwise.
+ */
+export type VerdictJson = 'pass' | 'fail' | 'needsReview';
 
 export interface AnalysisResult {
   /** edra version that produced the result. */
@@ -38,6 +64,8 @@ export interface AnalysisResult {
   spec: string;
   name?: string;
   generatedAt: string;
+  /** The release context the spec states (absent: not stated). */
+  releaseContext?: ReleaseContextKind;
   dataset: {
     path: string;
     format: string;
@@ -87,12 +115,20 @@ export interface AnalysisResult {
     /** The size every class must reach for the class-size thresholds to hold (k, and highestRisk under each model asked for). */
     requiredClassSize: number;
     riskLevels: number[];
-    preset?: ReleaseContext;
+    preset?: PresetName;
+    /** The release context the preset's precedent was set for. */
+    presetContext?: ReleaseContextKind;
     rationale?: string;
+    /** Where each threshold line's limit comes from, by line name (preset precedent, the spec's `thresholds.sources`, or "set in the spec"). */
+    sources?: Record<string, string>;
   };
   thresholds: ThresholdLine[];
-  verdict: 'pass' | 'fail';
+  /** The verdict of the threshold lines alone. */
+  thresholdsVerdict?: 'pass' | 'fail';
+  verdict: VerdictJson;
   warnings: ResultWarning[];
+  /** The spec's acknowledgements of review warnings. */
+  acknowledgements?: AcknowledgementJson[];
   notes: string[];
   /** The generalization applied before measuring (analyze --levels, or the search optimum). */
   transformation?: TransformationJson;
@@ -106,6 +142,10 @@ export interface AnalysisResult {
   specText?: string;
   /** The command line that produced the result (e.g. `edra analyze analyses/encounters.yaml --report r.html`). */
   commandLine?: string;
+  /** The file anonymize wrote, when this result measures it (anonymize --report). */
+  releasedFile?: ReleasedFileJson;
+  /** What changed since a previous determination (analyze --previous). */
+  changes?: ChangesJson;
 }
 
 
@@ -125,11 +165,9 @@ export interface TransformationJson {
   suppressionLimit: number;
   before: RiskSnapshot;
   after: RiskSnapshot;
-  /** Information loss of the output under every metric, and per QI. */
+  /** The threshold lines of the data before the transformation (the raw extract), and their verdict. */
+  beforeLines?: ThresholdLine[];
+  beforeVerdict?: 'pass' | 'fail';
+  /** Information loss: the five metrics, per QI, and the suppressed records by class size. */
   utility?: UtilityJson;
 }
-
-
-
-
-

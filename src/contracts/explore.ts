@@ -2,8 +2,9 @@
  * The JSON of `edra explore`: what the local web page receives from its server. Types only.
  * Counts and measures, QI names and hierarchy sizes: never a cell value, a label or a record.
  */
-import type { AdversaryRisks, ClassSummary, HierarchyJson, IndividualRiskJson, PopulationUniquenessJson, QiContributionJson, SensitiveResult, UtilityJson } from './measures.js';
+import type { AdversaryRisks, ClassSummary, HierarchyJson, IndividualRiskJson, PopulationUniquenessJson, QiContributionJson, SensitiveResult, NodeUtilityJson } from './measures.js';
 import type { ThresholdLine } from '../model/thresholdLine.js';
+import type { VerdictJson } from './analysis.js';
 import type { SearchJson, UtilityMetric } from './search.js';
 
 /** One lattice node measured in full: the output's verdict, every measure and the loss. */
@@ -39,7 +40,7 @@ export interface NodeMeasuresJson {
   uniqueness?: PopulationUniquenessJson;
   individualRisk?: IndividualRiskJson;
   thresholds: ThresholdLine[];
-  utility: UtilityJson;
+  utility: NodeUtilityJson;
   notes: string[];
 }
 
@@ -128,7 +129,7 @@ export interface JobJson {
   search?: { json: SearchJson; nodes: LatticeNodeJson[] };
   /** Report or release: the files written and the verdict. */
   written?: string[];
-  verdict?: 'pass' | 'fail';
+  verdict?: VerdictJson;
 }
 
 /** Pinned nodes side by side: one row per measure, one value per node. */

@@ -171,7 +171,7 @@ export interface RiskSnapshot {
  * (docs/search.md), and per QI the parts that decompose: precision (level / height, a
  * suppressed record counting 1), Iyengar's loss L_d and the non-uniform entropy in bits.
  */
-export interface UtilityJson {
+export interface NodeUtilityJson {
   /** The metric the search minimises (the spec's search.metric). */
   metric: UtilityMetric;
   values: Record<UtilityMetric, number>;

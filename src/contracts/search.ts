@@ -1,5 +1,7 @@
 /** The JSON contract of `edra search --json`: types only. */
 import type { HierarchyJson } from './measures.js';
+import type { ResultWarning } from './analysis.js';
+import type { UtilityJson } from './utility.js';
 
 export type UtilityMetric = 'precision' | 'discernibility' | 'aecs' | 'loss' | 'entropy';
 
@@ -24,6 +26,8 @@ export interface SearchJson {
     k: number;
     /** Other feasible nodes with the same utility (ties broken by the lower sum of levels). */
     tiedWith: number;
+    /** What the recipient loses at the optimum: the five metrics, per QI, suppressed records by class size. */
+    utilityDetail?: UtilityJson;
   } | null;
   /** Feasible nodes not dominated in (highest risk, utility loss), by ascending loss. */
   front: { levels: Record<string, number>; utility: number; highestRisk: number }[];
@@ -35,4 +39,6 @@ export interface SearchJson {
   elapsedMs: number;
   /** What the search did not enforce, exclusions, and other remarks. */
   notes: string[];
+  /** The optimum suppresses a QI completely, or removes more than half of its information (src/engine/searchWarnings.ts). */
+  warnings?: ResultWarning[];
 }

@@ -1,13 +1,17 @@
 /** Assembles the Result of `edra analyze` (the `--json` contract) from the steps' outputs. */
 import type { LoadedSpec } from '../config/loadSpec.js';
 import type { ResolvedThresholds } from '../config/thresholds.js';
-import type { AnalysisResult, TransformationJson } from '../contracts/analysis.js';
+import type { AnalysisResult, ResultWarning, TransformationJson } from '../contracts/analysis.js';
+import { presets } from '../config/presets.js';
 import type { QiContributionJson, SudaSummary } from '../contracts/measures.js';
 import { summarizeClasses } from '../risk/classes.js';
 import { minSafeClassSize } from '../risk/adversary/prosecutor.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import type { Verdict } from '../risk/verdict/verdict.js';
+import { reviewWarnings } from '../risk/verdict/warnings.js';
+import { applyAcknowledgements, finalVerdict } from '../risk/verdict/review.js';
+import { lineSources } from './thresholdSources.js';
 import { version } from '../version.js';
 import type { ClassSet } from './classSet.js';
 import type { Input } from './input.js';
@@ -26,6 +30,8 @@ export interface ResultParts {
   contribution?: QiContributionJson[];
   /** The spec's DP release, planned before the data was read. */
   release?: ReleaseJson;
+  /** Review warnings found where the data is (released columns that look like identifiers). */
+  dataWarnings?: ResultWarning[];
 }
 
 /** The Result: counts and measures only, never a cell value. */
@@ -47,6 +53,19 @@ export function analysisResult(p: ResultParts): AnalysisResult {
       });
     }
   }
+  warnings.push(
+    ...(p.dataWarnings ?? []),
+    ...reviewWarnings({
+      lines: verdict.lines,
+      frame,
+      weightColumn: spec.individualRisk?.weight !== undefined,
+      uniqueness: verdict.uniqueness?.uniqueness,
+      sensitive: verdict.sensitive,
+      releaseContext: spec.releaseContext,
+      preset: thresholds.preset,
+    }),
+  );
+  const reviewed = applyAcknowledgements(warnings, spec.acknowledgements);
   const populationNotes = [...(verdict.uniqueness?.notes ?? [])];
   if (verdict.uniqueness && !set.classes.partition) populationNotes.push('population uniqueness under the wildcard policy uses the groups of identical QI tuples (classes overlap).');
   const ts = thresholds;
@@ -55,6 +74,7 @@ export function analysisResult(p: ResultParts): AnalysisResult {
     spec: loaded.file,
     ...(spec.name ? { name: spec.name } : {}),
     generatedAt: new Date().toISOString(),
+    ...(spec.releaseContext ? { releaseContext: spec.releaseContext } : {}),
     dataset: {
       path: input.display,
       format: input.source.format,
@@ -92,11 +112,14 @@ export function analysisResult(p: ResultParts): AnalysisResult {
       ...(ts.averageRisk !== undefined ? { averageRisk: ts.averageRisk } : {}),
       requiredClassSize: requiredClassSize(spec.adversary, ts, frame),
       riskLevels: ts.riskLevels,
-      ...(ts.preset ? { preset: ts.preset, rationale: ts.rationale } : {}),
+      ...(ts.preset ? { preset: ts.preset, presetContext: presets[ts.preset].context, rationale: ts.rationale } : {}),
+      sources: lineSources(verdict.lines, spec, ts),
     },
     thresholds: verdict.lines,
-    verdict: verdict.verdict,
-    warnings,
+    thresholdsVerdict: verdict.verdict,
+    verdict: finalVerdict(verdict.verdict, reviewed.warnings),
+    warnings: reviewed.warnings,
+    acknowledgements: reviewed.acknowledgements,
     notes,
   };
 }

@@ -31,6 +31,7 @@ import { individualRiskWeights } from './search.js';
 import { sensitiveClasses } from './sensitive.js';
 import { planRelease } from './release.js';
 import type { ReleaseJson } from '../contracts/release.js';
+import { releasedColumnWarnings } from './releasedColumns.js';
 
 export interface AnalyzeOptions {
   /** Called with a short stage description when a long step starts. */
@@ -38,8 +39,10 @@ export interface AnalyzeOptions {
   database?: DatabaseOptions;
   /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
   recordRisk?: string;
-  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring (default: the spec's `levels`). */
+  /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring; default: the spec's `levels`. */
   levels?: Record<string, number>;
+  /** false: ignore the spec's `levels` (the search reports the data at its optimum, or as read). */
+  useSpecLevels?: boolean;
   /**
    * Per-QI contribution (k and uniques with each QI dropped or one level up): always when true
    * (the report asks for it); by default only up to CONTRIBUTION_AUTO_GROUPS classes, since it
@@ -85,12 +88,12 @@ export async function analyze(loaded: LoadedSpec, options: AnalyzeOptions = {}):
 async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOptions, release: ReleaseJson | undefined): Promise<Analysis> {
   const { spec } = loaded;
   const progress = options.onProgress ?? (() => {});
-  const levels = options.levels ?? spec.levels;
+  const levels = options.levels ?? (options.useSpecLevels === false ? undefined : spec.levels);
   if (levels) checkLevelsSpec(loaded);
   const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined });
   progress('computing risk');
   const frame = frameOf(loaded, input.encoded.rows, input.populationTotal);
-  const thresholds = resolveThresholds(spec.thresholds);
+  const thresholds = resolveThresholds(spec.thresholds, { populationKnown: frame.source !== 'none' });
   if (thresholds.populationUniqueness !== undefined && frame.source === 'none') {
     throw new SpecError(`${loaded.file}: thresholds.populationUniqueness needs population.size, samplingFraction or table [rule: spec.populationMissing]`, {
       file: loaded.file,
@@ -109,11 +112,17 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   let next: (NextLevel | undefined)[] = (hierarchies ?? []).map((h) => (h.height >= 1 && h.maps.length > 1 ? { level: 1, map: h.maps[1] } : undefined));
   if (levels) {
     progress('generalizing');
+    const raw = set;
     const g = generalizeClasses(loaded, set, hierarchies!, levels, frame, thresholds, input.display);
     set = g.set;
     transformation = g.transformation;
     next = g.next;
     notes.push(g.note);
+    // The extract as read, before the transformation: its lines say why it could not be released.
+    const rawSensitive = await sensitiveClasses(db, loaded, input.encoded, raw.classOf ? { classOf: raw.classOf, count: raw.classes.sizes.length } : undefined);
+    const before = measure({ ...verdictInput(loaded, input, raw, frame, thresholds, rawSensitive, undefined), full: false });
+    transformation.beforeLines = before.lines;
+    transformation.beforeVerdict = before.verdict;
   }
   const contribution = perQiContribution(set, options, next, notes);
 
@@ -129,7 +138,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const verdict = measure(verdictInput(loaded, input, set, frame, thresholds, sensitive, suda?.summary));
   if (verdict.lines.length === 0) notes.push('no thresholds are configured: the verdict is "pass" by default; set thresholds (or a preset) for a determination.');
 
-  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution, release });
+  const dataWarnings = await releasedColumnWarnings(db, input, transformation?.levels);
+  const result = analysisResult({ loaded, input, set, frame, thresholds, verdict, notes, suda: suda?.summary, transformation, contribution, release, dataWarnings });
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
     const recordFk = verdictWeights(input, set) ?? verdict.populationSizes;

@@ -14,7 +14,7 @@ import { levelsFromNames } from './generalization.js';
 import type { SearchJson } from '../contracts/search.js';
 
 export interface AnonymizeOptions extends SearchOptions {
-  /** Levels by QI name (others at 0); default the spec's `levels`; without either the search picks the optimum. */
+  /** Levels by QI name (others at 0); without them the spec's `levels`, else the search's optimum. */
   levels?: Record<string, number>;
   /** Output file (.csv, .tsv or .parquet). */
   out: string;
@@ -51,7 +51,7 @@ export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): 
     let searchJson: SearchJson | undefined;
     const given = options.levels ?? spec.levels;
     if (given) {
-      levels = levelsFromNames(given, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+      levels = levelsFromNames(given, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file, options.levels ? '--levels' : 'spec levels');
     } else {
       searchJson = await runPreparedSearch(loaded, prepared, options);
       if (!searchJson.optimum) {

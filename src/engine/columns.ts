@@ -3,12 +3,12 @@ import { nearestName } from '../config/nearestName.js';
 import { SpecError } from '../errors.js';
 import type { SourceColumn } from '../data/source.js';
 import { columnSuggestion } from '../data/columnNames.js';
-import { hintsFromName, identifierLabels } from '../data/identifierHints.js';
 import type { ColumnRole, ResultColumn, ResultWarning } from '../contracts/analysis.js';
 
 /**
  * Matches the spec's attribute roles to the data's columns, by name exactly as written in
- * the header. An unknown QI, sensitive or insensitive column is a spec error naming the
+ * the header (the columns released that look like HIPAA identifiers are
+ * src/engine/releasedColumns.ts). An unknown QI, sensitive or insensitive column is a spec error naming the
  * nearest column. An identifying column that is absent is fine (already removed) unless a
  * column has its name up to case (it would be released under the other spelling) or is a
  * near-miss of it. Suggestions quote a name only when the names are known to be a header.
@@ -52,14 +52,6 @@ export function assignRoles(spec: Spec, columns: readonly SourceColumn[], dataFi
         rule: 'identifier.present',
         message: `column "${c.name}" is a direct identifier: it is left out of the analysis and must be removed before release`,
       });
-    } else if (role !== 'quasiIdentifier') {
-      const hints = hintsFromName(c.name);
-      if (hints.length > 0) {
-        warnings.push({
-          rule: 'identifier.hint',
-          message: `column "${c.name}" (${role ?? 'unlisted'}) is named like a ${hints.map((h) => identifierLabels[h]).join(' / ')}: check it is not a HIPAA identifier, or make it a QI`,
-        });
-      }
     }
     return role ? { name: c.name, type: c.type, role } : { name: c.name, type: c.type, role: 'insensitive', unlisted: true };
   });

@@ -72,18 +72,24 @@ export function riskSnapshot(cs: ClassSizes, frame: PopulationFrame, models: rea
   };
 }
 
-/** Levels per QI from a by-name record (QIs not named stay at 0), checked against the heights. */
-export function levelsFromNames(byName: Record<string, number>, qis: readonly { name: string; height: number }[], file: string): Int32Array {
+/**
+ * Levels per QI from a by-name record (QIs not named stay at 0), checked against the heights.
+ * `origin` names where they were given in errors: `--levels` or the spec's `levels`.
+ */
+export function levelsFromNames(byName: Record<string, number>, qis: readonly { name: string; height: number }[], file: string, origin = '--levels'): Int32Array {
+  const fromSpec = origin !== '--levels';
+  const rule = fromSpec ? 'spec.levels' : 'cli.levels';
+  const where = fromSpec ? `${file}: ${origin}` : origin;
   for (const name of Object.keys(byName)) {
     if (!qis.some((q) => q.name === name)) {
       const near = nearestName(name, qis.map((q) => q.name));
-      throw new SpecError(`--levels: "${name}" is not a quasi-identifier${near ? `; did you mean "${near}"?` : ''} [rule: cli.levels]`, { file, rule: 'cli.levels' });
+      throw new SpecError(`${where}: "${name}" is not a quasi-identifier${near ? `; did you mean "${near}"?` : ''} [rule: ${rule}]`, { file, rule });
     }
   }
   return Int32Array.from(qis, ({ name, height }) => {
     const l = byName[name] ?? 0;
     if (!Number.isInteger(l) || l < 0 || l > height) {
-      throw new SpecError(`--levels: ${name}=${l} is not a level of its hierarchy (0..${height}) [rule: cli.levels]`, { file, rule: 'cli.levels' });
+      throw new SpecError(`${where}: ${name}=${l} is not a level of its hierarchy (0..${height}) [rule: ${rule}]`, { file, rule });
     }
     return l;
   });

@@ -13,8 +13,10 @@ import type { PopulationFrame } from '../risk/verdict/frame.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import type { NextLevel } from '../risk/qiContribution.js';
-import { applyLevels, groupCodesOf, nextLevelMaps } from '../search/applyLevels.js';
-import { allUtilityTables, utilityReport } from '../search/utilityReport.js';
+import { applyLevels, groupCodesOf, nextLevelMaps, type AppliedLevels } from '../search/applyLevels.js';
+import { transformationUtility } from '../search/qiUtility.js';
+import type { UtilityJson } from '../contracts/utility.js';
+import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ClassSet } from './classSet.js';
 import { levelsFromNames, riskSnapshot } from './generalization.js';
 
@@ -48,15 +50,12 @@ export function generalizeClasses(
 ): { set: ClassSet; transformation: TransformationJson; note: string; next: (NextLevel | undefined)[] } {
   const { spec } = loaded;
   const qis = spec.attributes.quasiIdentifiers;
-  const levels = levelsFromNames(byName, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file);
+  const levels = levelsFromNames(byName, hierarchies.map((h) => ({ name: h.attribute, height: h.height })), loaded.file, byName === loaded.spec.levels ? 'spec levels' : '--levels');
   const required = requiredClassSize(spec.adversary, thresholds, frame);
   const limit = spec.search?.suppressionLimit ?? 0;
   const mode = spec.search?.suppressed ?? 'drop';
   const applied = applyLevels(set.table, hierarchies, levels, required, Math.floor(limit * set.classes.n), mode);
   const classes = partitionSizes(applied.table);
-  const data = groupCodesOf(set.table, hierarchies);
-  const tables = allUtilityTables(data, hierarchies.map((h) => h.height), hierarchies.map((h) => h.shares), hierarchies.map((h) => h.leaves));
-  const utility = utilityReport(tables, data, { levels, classes: applied.nodeClasses, suppressed: applied.suppressed, requiredSize: required }, qis, spec.search?.metric ?? 'loss');
   if (classes.n === 0) throw new DataError(`${display}: every record was suppressed [rule: data.allSuppressed]`, { file: display, rule: 'data.allSuppressed' });
   const classOf = set.classOf ? Int32Array.from(set.classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
   const transformation: TransformationJson = {
@@ -69,10 +68,43 @@ export function generalizeClasses(
     requiredClassSize: required,
     before: riskSnapshot(set.classes, frame, spec.adversary),
     after: riskSnapshot(classes, frame, spec.adversary),
-    utility,
+    utility: utilityOf(set.table, hierarchies, levels, applied, required, mode),
   };
   const what = applied.suppressed ? `; ${applied.suppressed} records in classes below ${required} were suppressed (${mode === 'mask' ? 'masked: one class of all "*"' : 'dropped'})` : '';
   const note = `generalized to levels ${qis.map((q, i) => `${q}=${levels[i]}`).join(', ')}${what}: the measures below are those of the transformed data.`;
   const next = nextLevelMaps(hierarchies, levels, applied.maskedClass >= 0);
   return { set: { table: applied.table, classes, classOf, excluded: set.excluded, notes: set.notes }, transformation, note, next };
+}
+
+/**
+ * The information loss of `levels` applied to `table` (src/search/qiUtility.ts), with the
+ * suppression `applied` did. Which values change is read from the hierarchies' labels here
+ * (a value's label at the level against the value itself); only counts leave this function.
+ */
+export function utilityOf(
+  table: FrequencyTable,
+  hierarchies: readonly ResolvedHierarchy[],
+  levels: ArrayLike<number>,
+  applied: AppliedLevels,
+  required: number,
+  mode: 'drop' | 'mask',
+): UtilityJson {
+  const changed = hierarchies.map((h, q) => {
+    const l = levels[q];
+    const original = h.labels[0];
+    return Uint8Array.from(h.maps[l], (group, v) => (h.labels[l][group] === original[v] ? 0 : 1));
+  });
+  const starGroup = hierarchies.map((h, q) => h.labels[levels[q]].indexOf('*'));
+  return transformationUtility(groupCodesOf(table, hierarchies), applied.nodeClasses, {
+    names: hierarchies.map((h) => h.attribute),
+    heights: hierarchies.map((h) => h.height),
+    shares: hierarchies.map((h) => h.shares),
+    leaves: hierarchies.map((h) => h.leaves),
+    levels,
+    required,
+    suppressed: applied.suppressed,
+    masked: mode === 'mask',
+    changed,
+    starGroup,
+  });
 }

@@ -19,7 +19,9 @@ import type { PopulationFrame } from '../risk/verdict/frame.js';
 import { ClassScratch, classesOf } from '../risk/recodedClasses.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
 import { outputClasses } from '../risk/verdict/suppression.js';
-import { groupCodesOf } from '../search/applyLevels.js';
+import { applyLevels, groupCodesOf } from '../search/applyLevels.js';
+import { utilityOf } from './levels.js';
+import { searchWarnings } from './searchWarnings.js';
 import { NodeEvaluator, type NodeOutcome, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
 import { createNodePool } from '../search/pool.js';
@@ -75,7 +77,7 @@ export function individualRiskWeights(loaded: LoadedSpec, frame: PopulationFrame
  */
 export function searchSettings(loaded: LoadedSpec, frame: PopulationFrame, records: number, hasWeights: boolean): SearchModels {
   const { spec } = loaded;
-  const thresholds = resolveThresholds(spec.thresholds);
+  const thresholds = resolveThresholds(spec.thresholds, { populationKnown: frame.source !== 'none' });
   const limit = spec.search?.suppressionLimit ?? 0;
   return {
     models: [...spec.adversary],
@@ -143,6 +145,15 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
   const models = describeModels(best ? local.evaluate(best.node, lattice.levels(best.node), true).lines! : bottom.lines ?? [], payload.settings, payload.settings.maxSuppressed);
   const metric = payload.settings.metric;
   const notes = loaded.spec.levels ? [...prepared.notes, 'the spec\'s levels are not used by the search, which explores every node (analyze and anonymize apply them).'] : prepared.notes;
+  const limit = loaded.spec.search?.suppressionLimit ?? 0;
+  let detail: { utility: ReturnType<typeof utilityOf>; warnings: ReturnType<typeof searchWarnings> } | undefined;
+  if (best) {
+    const s = payload.settings;
+    const at = lattice.levels(best.node);
+    const applied = applyLevels(prepared.table, hierarchies, at, s.requiredSize, s.maxSuppressed, s.suppressed);
+    const utility = utilityOf(prepared.table, hierarchies, at, applied, s.requiredSize, s.suppressed);
+    detail = { utility, warnings: searchWarnings(prepared, lattice, local, at, utility, limit) };
+  }
   const json: SearchJson = {
     lattice: { nodes: lattice.size, checked: outcome.evaluated.size, heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])) },
     hierarchies: hierarchies.map(hierarchySummary),
@@ -156,15 +167,17 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
           ...releasedAt(payload, lattice.levels(best.node)),
           k: best.k,
           tiedWith: outcome.ties,
+          utilityDetail: detail!.utility,
         }
       : null,
     front: paretoFront(outcome.evaluated.values()).map((o) => ({ levels: lattice.named(o.node, names), utility: o.utility, highestRisk: o.highestRisk })),
     metric,
-    suppressionLimit: loaded.spec.search?.suppressionLimit ?? 0,
+    suppressionLimit: limit,
     models,
     threads: pool.threads,
     elapsedMs: Math.round(performance.now() - started),
     notes,
+    warnings: detail?.warnings ?? [],
   };
   return { json, evaluated: [...outcome.evaluated.values()].sort((a, b) => a.node - b.node), lattice };
 }
@@ -236,7 +249,7 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
   if (weights && set.classOf) weights = sumByClass(weights, set.classOf, groups);
 
   const frame = frameOf(loaded, input.encoded.rows);
-  const thresholds = resolveThresholds(spec.thresholds);
+  const thresholds = resolveThresholds(spec.thresholds, { populationKnown: frame.source !== 'none' });
   if (thresholds.disSuda !== undefined) notes.push('thresholds.disSuda is not enforced by the search (SUDA2 per node is too costly): check the optimum with edra analyze --levels.');
   if (thresholds.populationUniqueness !== undefined && frame.source === 'none') notes.push('thresholds.populationUniqueness is not enforced: no population is given.');
   const settings = searchSettings(loaded, frame, table.records, weights !== undefined);

@@ -19,6 +19,8 @@ import { resultsSection, type ResultsModel } from './sections/results.js';
 import { signOffSection, type SignOffModel } from './sections/signOff.js';
 import { summarySection, type SummaryModel } from './sections/summary.js';
 import { transformationSection, type TransformationModel } from './sections/transformation.js';
+import { utilitySection, type UtilityModel } from './sections/utility.js';
+import { changesSection, type ChangesModel } from './sections/changes.js';
 
 export interface ReportMeta {
   /** The analysis name (spec `name`), else the data file's name. */
@@ -47,7 +49,11 @@ export interface ReportModel {
   results: ResultsModel;
   /** null: no transformation was applied (values released as they are). */
   transformation: TransformationModel | null;
+  /** What the recipient loses (null: no transformation). */
+  utility: UtilityModel | null;
   controls: ControlsModel;
+  /** Changes since the last determination (null: no previous result given). */
+  changes: ChangesModel | null;
   reproducibility: ReproducibilityModel;
   signOff: SignOffModel;
 }
@@ -87,7 +93,9 @@ export function buildReportModel(result: AnalysisResult, inputs: ModelInputs): R
     methods: methodsSection(ctx),
     results: resultsSection(ctx),
     transformation: transformationSection(ctx),
+    utility: utilitySection(ctx),
     controls: controlsSection(ctx),
+    changes: changesSection(ctx),
     reproducibility: reproducibilitySection(ctx, inputs.template),
     signOff: signOffSection(ctx),
   };

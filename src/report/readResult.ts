@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AnalysisResult } from '../contracts/analysis.js';
 import { DataError } from '../errors.js';
 import { withLineKinds } from './legacyLines.js';
-import { optionalSections, populationUniqueness, presetShape } from './resultSections.js';
+import { optionalSections, populationUniqueness, presetShape, releaseContextShape } from './resultSections.js';
 
 const count = z.number().min(0);
 const recordRisk = z.looseObject({ highest: z.number(), average: z.number(), recordsAbove: z.record(z.string(), z.number()) });
@@ -27,6 +27,7 @@ const resultShape = z.looseObject({
     missingValues: z.enum(['ownValue', 'exclude', 'wildcard']),
     excludedRecords: count,
   }),
+  releaseContext: releaseContextShape,
   quasiIdentifiers: z.array(z.string()),
   quasiIdentifierStats: z.array(z.looseObject({ name: z.string(), distinct: count, missing: count })),
   classes: z.looseObject({ count, minSize: count, maxSize: count, meanSize: count, uniques: count, uniqueFraction: count, sizeHistogram: z.array(z.tuple([count, count])) }),
@@ -42,7 +43,7 @@ const resultShape = z.looseObject({
   }),
   thresholdSettings: z.looseObject({ riskLevels: z.array(z.number()), preset: presetShape }),
   thresholds: z.array(z.looseObject({ name: z.string(), limit: z.number(), value: z.number().nullable(), comparison: z.enum(['>=', '<=', '<']), pass: z.boolean() })),
-  verdict: z.enum(['pass', 'fail']),
+  verdict: z.enum(['pass', 'fail', 'needsReview']),
   warnings: z.array(z.looseObject({ rule: z.string(), message: z.string() })),
   notes: z.array(z.string()),
   ...optionalSections,
@@ -56,6 +57,11 @@ const resultShape = z.looseObject({
  * Throws DataError [rule: report.input] (exit 3) when the file is missing, not JSON, or not a result.
  */
 export function readResultFile(file: string): AnalysisResult {
+  return readResultDocument(file).result;
+}
+
+/** As readResultFile, with the report id when the file is a report twin. */
+export function readResultDocument(file: string): { result: AnalysisResult; reportId?: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -69,7 +75,12 @@ export function readResultFile(file: string): AnalysisResult {
   } catch {
     throw new DataError(`${file}: not valid JSON (expected the output of edra analyze --out) [rule: report.input]`, { file, rule: 'report.input' });
   }
-  if (typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === 'edra-report/1') doc = (doc as { result?: unknown }).result;
+  let reportId: string | undefined;
+  if (typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === 'edra-report/1') {
+    const id = (doc as { reportId?: unknown }).reportId;
+    if (typeof id === 'string') reportId = id;
+    doc = (doc as { result?: unknown }).result;
+  }
   const parsed = resultShape.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,5 +88,5 @@ export function readResultFile(file: string): AnalysisResult {
     throw new DataError(`${file}: not an edra analysis result (${where}: ${issue.message}) [rule: report.input]`, { file, path: where, rule: 'report.input' });
   }
   // Results written before threshold lines carried their kind: recover it from the name.
-  return withLineKinds(doc as AnalysisResult);
+  return { result: withLineKinds(doc as AnalysisResult), ...(reportId ? { reportId } : {}) };
 }

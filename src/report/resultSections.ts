@@ -6,7 +6,7 @@
  * renderer (exit 70). Fields the report does not read pass through unchecked.
  */
 import { z } from 'zod';
-import { releaseContexts } from '../config/presets.js';
+import { presetNames, releaseContextKinds } from '../config/presets.js';
 
 const count = z.number().min(0);
 const num = z.number();
@@ -133,5 +133,8 @@ export const optionalSections = {
 /** population.uniqueness, checked inside the population object. */
 export const populationUniqueness = uniqueness.optional();
 
-/** thresholdSettings.preset: one of the release contexts the report has words for. */
-export const presetShape = z.enum(releaseContexts).optional();
+/** thresholdSettings.preset: one of the presets the report has words for. */
+export const presetShape = z.enum(presetNames).optional();
+
+/** releaseContext: one of the contexts the report has words for. */
+export const releaseContextShape = z.enum(releaseContextKinds).optional();

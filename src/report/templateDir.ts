@@ -28,6 +28,8 @@ export interface ReportTemplate {
   labels: Labels;
   /** Renders `report.html` against a model. */
   render(model: object): string;
+  /** Renders another page of the template (e.g. `diff.html`) against a model. */
+  renderFile(name: string, model: object): string;
 }
 
 /**
@@ -57,6 +59,10 @@ export function loadReportTemplate(dir?: string): ReportTemplate {
     name: custom ? path.basename(custom) : 'default',
     labels: labelsOf(labels),
     render: (model) => renderTemplate(parsed, model, read),
+    renderFile: (name, model) => {
+      const file = read(name);
+      return renderTemplate(parseTemplate(file.text, file.file), model, read);
+    },
   };
 }
 

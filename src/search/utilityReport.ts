@@ -5,7 +5,7 @@
  * Pure: typed arrays in, plain JSON out.
  */
 import type { UtilityMetric } from '../contracts/search.js';
-import type { UtilityJson } from '../contracts/measures.js';
+import type { NodeUtilityJson } from '../contracts/measures.js';
 import type { GroupCodes, NodeClasses } from '../risk/recodedClasses.js';
 import { combineIyengar, iyengarPerQi, nodeUtility, suppressedEntropy, suppressedShares, utilityMetrics, utilityTables, type UtilityTables } from './utility.js';
 
@@ -37,14 +37,48 @@ export interface NodeOutput {
  * @param names the QI names, in the order of the levels
  * @param metric the metric the search minimises
  */
-export function utilityReport(tables: AllUtilityTables, data: GroupCodes, node: NodeOutput, names: readonly string[], metric: UtilityMetric): UtilityJson {
+export function utilityReport(tables: AllUtilityTables, data: GroupCodes, node: NodeOutput, names: readonly string[], metric: UtilityMetric): NodeUtilityJson {
+  const S = node.suppressed;
+  const { levels } = node;
+  const { values, lossPerQi, entropyPerQi } = utilityParts(tables, data, node);
+  const n = tables.loss.n;
+  return {
+    metric,
+    values,
+    suppressed: S,
+    perQi: names.map((attribute, q) => {
+      const h = tables.loss.heights[q];
+      const share = h > 0 ? levels[q] / h : 0;
+      return {
+        attribute,
+        level: levels[q],
+        height: h,
+        precision: n ? ((n - S) * share + S) / n : 0,
+        loss: lossPerQi[q],
+        entropy: entropyPerQi[q],
+      };
+    }),
+  };
+}
+
+/** The five metrics of a node's output, and the per-QI parts of Iyengar's loss and the non-uniform entropy. */
+export interface UtilityParts {
+  values: Record<UtilityMetric, number>;
+  lossPerQi: Float64Array;
+  entropyPerQi: Float64Array;
+}
+
+/**
+ * The metrics of a node's output, computed once for every face (analyze --levels, the search's
+ * optimum, anonymize, the explorer): the same numbers to the last bit wherever they are shown.
+ */
+export function utilityParts(tables: AllUtilityTables, data: GroupCodes, node: NodeOutput): UtilityParts {
   const S = node.suppressed;
   const required = S > 0 ? node.requiredSize : 0;
   const { levels, classes } = node;
   const loss = tables.loss;
   const entropy = tables.entropy;
-  const n = loss.n;
-  const m = names.length;
+  const m = data.codes.length;
   // The suppressed classes' parts are summed exactly: the figures do not depend on the order
   // DuckDB returned the groups in, so a re-run (and the explorer) reproduce them to the bit.
   const minus = S > 0 ? suppressedShares(loss, data, levels, classes, required, true) : undefined;
@@ -57,21 +91,5 @@ export function utilityReport(tables: AllUtilityTables, data: GroupCodes, node: 
   let entropySum = 0;
   for (let q = 0; q < m; q++) entropySum += entropyPerQi[q];
   values.entropy = entropySum;
-  return {
-    metric,
-    values,
-    suppressed: S,
-    perQi: names.map((attribute, q) => {
-      const h = loss.heights[q];
-      const share = h > 0 ? levels[q] / h : 0;
-      return {
-        attribute,
-        level: levels[q],
-        height: h,
-        precision: n ? ((n - S) * share + S) / n : 0,
-        loss: lossPerQi[q],
-        entropy: entropyPerQi[q],
-      };
-    }),
-  };
+  return { values, lossPerQi, entropyPerQi };
 }

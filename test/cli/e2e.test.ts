@@ -136,10 +136,11 @@ describe('edra analyze on the bundled sample', () => {
     expect(jsonRun.stdout).not.toContain(records[0][2]); // a name
   });
 
-  it('a spec whose thresholds pass exits 0', async () => {
+  it('a spec whose thresholds pass, its review warnings acknowledged, exits 0', async () => {
     const spec = t.file(
       'pass.yaml',
-      `dataset:\n  path: ${samplePath}\nattributes:\n  identifying: [encounter_id, mrn, patient_name]\n  quasiIdentifiers: [sex]\npopulation: { samplingFraction: 0.01 }\nthresholds: { k: 5, highestRisk: 0.09, averageRisk: 0.05 }\n`,
+      `dataset:\n  path: ${samplePath}\nattributes:\n  identifying: [encounter_id, mrn, patient_name]\n  quasiIdentifiers: [sex]\npopulation: { samplingFraction: 0.01 }\nadversary: [prosecutor]\nthresholds: { k: 5, highestRisk: 0.09, averageRisk: 0.05 }\n` +
+        `acknowledgements:\n  - { rule: release.identifierLike, reason: "the test releases the sample's columns as they are" }\n`,
     );
     const r = await cli('analyze', spec, '--json');
     expect(r.code).toBe(0);
@@ -257,14 +258,31 @@ describe('--memory-limit', () => {
 });
 
 describe("the README's quick start", () => {
-  it('analyses/encounters.yaml runs the main job on the bundled sample and passes (exit 0)', async () => {
+  it('analyses/encounters.yaml runs the main job on the bundled sample: the extract fails, the data as released passes (exit 0)', async () => {
     const r = await cli('analyze', path.join(repoRoot, 'analyses', 'encounters.yaml'), '--json', '--quiet');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.verdict).toBe('pass');
-    expect(doc.thresholds.length).toBeGreaterThanOrEqual(5);
-    expect(doc.population.uniqueness.dankarModel).not.toBeNull();
+    expect(doc.releaseContext).toBe('dataUseAgreement');
+    expect(doc.transformation.levels).toEqual({ age: 2, sex: 0, race: 0, zip: 2 });
+    // the raw extract fails both thresholds, with its reasons
+    expect(doc.transformation.beforeVerdict).toBe('fail');
+    expect(doc.transformation.beforeLines.map((l: { name: string; pass: boolean }) => [l.name, l.pass])).toEqual([
+      ['population.uniqueness', false],
+      ['individualRisk.global', false],
+    ]);
+    expect(doc.thresholds.every((l: { pass: boolean }) => l.pass)).toBe(true);
+    // no threshold that cannot fail; every review warning acknowledged, with its reason
+    expect(doc.warnings.filter((w: { rule: string }) => w.rule === 'threshold.cannotFail')).toEqual([]);
+    const reviews = doc.warnings.filter((w: { review?: boolean }) => w.review);
+    expect(reviews.map((w: { rule: string }) => w.rule).sort()).toEqual(['population.estimatorsDisagree', 'sensitive.worstCase']);
+    expect(reviews.every((w: { acknowledged?: string }) => typeof w.acknowledged === 'string')).toBe(true);
+    // every estimator under the 1% bound, not only the one the rule picked
+    for (const e of ['pitman', 'zayatz', 'snb']) expect(doc.population.uniqueness[e].fraction).toBeLessThan(0.01);
     expect(doc.suda.recordsWithMsu).toBeGreaterThan(0);
-    expect(doc.individualRisk.max).toBeLessThanOrEqual(0.05);
+    expect(doc.transformation.utility.qis.map((q: { attribute: string }) => q.attribute)).toEqual(['age', 'sex', 'race', 'zip']);
+    const text = await cli('analyze', path.join(repoRoot, 'analyses', 'encounters.yaml'), '--quiet');
+    expect(text.stdout).toMatch(/^before\s+the extract as read: FAIL, 2 of 2 thresholds not met/m);
+    expect(text.stdout).toMatch(/^verdict\s+PASS$/m);
   });
 });

@@ -21,7 +21,8 @@ for (let i = 0; i < 300_000; i++) lines.push(`${i},${(i * 7) % 100},${10000 + ((
 t.file('big.csv', lines.join('\n') + '\n');
 t.file('big.yaml', 'dataset: { path: big.csv }\nattributes: { identifying: [id], quasiIdentifiers: [age, zip, sex], insensitive: [dx] }\nhierarchies:\n  age: { intervals: { width: [10] } }\n');
 t.file('small.csv', 'age,zip\n30,02139\n41,02140\n');
-t.file('small.yaml', 'dataset: { path: small.csv }\nattributes: { quasiIdentifiers: [age, zip] }\n');
+// zip is a 5-digit ZIP released as it is: acknowledged, so the sweep run below passes (exit 0).
+t.file('small.yaml', 'dataset: { path: small.csv }\nattributes: { quasiIdentifiers: [age, zip] }\nacknowledgements: [{ rule: release.identifierLike, subject: zip, reason: synthetic test data }]\n');
 const spill = t.file('spill');
 fs.mkdirSync(spill);
 const out = t.file('out');

@@ -1,6 +1,7 @@
 /**
  * Issue 12: property tests of the command line over arbitrary CSV bytes and spec documents.
- * Whatever the input, edra ends with 0, 1, 2 or 3 — never 70 (an internal error) and never
+ * Whatever the input, edra ends with 0, 1, 2, 3 or 4 (needs review: a passing verdict with a
+ * review warning open, e.g. a 5-digit ZIP released as it is) — never 70 (an internal error) and never
  * by a crash — and no cell of the data (each holds a canary) reaches stdout or stderr. The
  * CLI runs in-process; runs are bounded (CI replays a fixed seed, see test/setup.ts).
  */
@@ -26,7 +27,7 @@ function caseDir(): string {
 }
 
 function expectClean(r: { code: number; stdout: string; stderr: string }, what: string): void {
-  expect([0, 1, 2, 3], `${what}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
+  expect([0, 1, 2, 3, 4], `${what}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
   expect(r.stderr, what).not.toContain('internal error');
   expect(r.stderr, what).not.toMatch(/\n\s+at /);
   expect(r.stdout + r.stderr, what).not.toContain(MARK);
@@ -105,7 +106,7 @@ const csvCase: fc.Arbitrary<CsvCase> = fc
   });
 
 describe('arbitrary CSV bytes', () => {
-  it('analyze and profile end with 0-3 and echo no cell', async () => {
+  it('analyze and profile end with 0-4 and echo no cell', async () => {
     await fc.assert(
       fc.asyncProperty(csvCase, async (c) => {
         const dir = caseDir();
@@ -183,7 +184,7 @@ const specText = fc.tuple(specDoc, fc.constantFrom('yaml', 'yaml', 'yaml', 'json
 });
 
 describe('arbitrary spec documents', () => {
-  it('analyze and search end with 0-3 and echo no cell', async () => {
+  it('analyze and search end with 0-4 and echo no cell', async () => {
     const dir = caseDir();
     fs.writeFileSync(path.join(dir, 'data.csv'), good);
     fs.writeFileSync(path.join(dir, 'h.csv'), `30;[30, 40);*\n41;[40, 50);*\n`);

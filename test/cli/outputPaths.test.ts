@@ -31,6 +31,7 @@ release:
   budget: { epsilon: 1 }
   tables:
     - { name: by_sex, groupBy: [sex], domain: { sex: [F, M] } }
+acknowledgements: [{ rule: release.identifierLike, subject: zip, reason: "test data: the 5-digit zip is released as it is" }]
 `;
 const spec = t.file('spec.yaml', specText);
 

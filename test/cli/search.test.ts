@@ -114,7 +114,8 @@ describe('edra search with population and individual-risk thresholds', () => {
     const text = fs
       .readFileSync(path.join(repoRoot, 'analyses', 'encounters.yaml'), 'utf8')
       .replace('../samples/', `${path.join(repoRoot, 'samples')}/`)
-      .replace('individualRisk: 0.05', 'individualRisk: 0.02');
+      .replace(/^levels: .*$/m, '')
+      .replace('  globalRisk: 0.01\n', '  globalRisk: 0.01\n  individualRisk: 0.02\n');
     const spec = tmp.file('encounters-ir.yaml', text);
     const run = await cli('search', spec, '--json');
     expect(run.code).toBe(0);

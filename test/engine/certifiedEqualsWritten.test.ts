@@ -132,16 +132,18 @@ describe('what anonymize certifies is what it writes', () => {
           expect(fs.existsSync(out)).toBe(false);
           return;
         }
-        expect(analysis.code, analysis.stderr).toBeLessThanOrEqual(1);
+        // 4: every line passes but a review warning is open (e.g. a random limit that cannot fail)
+        expect([0, 1, 4], analysis.stderr).toContain(analysis.code);
         const a = JSON.parse(analysis.stdout) as AnalysisResult;
         const summary = JSON.parse(anon.stdout) as { pass: boolean; thresholds: ThresholdLine[] };
-        expect(summary.pass).toBe(a.verdict === 'pass');
+        expect(summary.pass).toBe(a.thresholdsVerdict === 'pass');
         expect(lines(summary.thresholds)).toEqual(lines(a.thresholds));
         expect(fs.existsSync(out)).toBe(summary.pass);
         if (!summary.pass) return;
         written++;
         const again = await cli('analyze', t.file(`r${id}.yaml`, specText(c, out, { size: a.population.size, pi: a.population.samplingFraction })), '--json');
-        expect(again.code, again.stderr).toBe(0);
+        expect([0, 4], again.stderr).toContain(again.code);
+        expect(JSON.parse(again.stdout).thresholdsVerdict).toBe('pass');
         const r = JSON.parse(again.stdout) as AnalysisResult;
         expect(lines(r.thresholds)).toEqual(lines(a.thresholds));
         expect(r.k).toBe(a.k);

@@ -64,8 +64,8 @@ describe('edra explore in Chromium', () => {
     it('opens at the bottom node with the figures of edra analyze', async () => {
       const a = await analyzed('age=0');
       expect(Number(await figure('k'))).toBe(a.k);
-      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.values.loss);
-      expect(await page.getAttribute('#verdict', 'data-value')).toBe(a.verdict);
+      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.metrics.loss);
+      expect(await page.getAttribute('#verdict', 'data-value')).toBe(a.thresholdsVerdict);
     });
 
     it("changing one QI's level re-measures: k and the loss are those of analyze --levels", async () => {
@@ -73,7 +73,7 @@ describe('edra explore in Chromium', () => {
       await shown([3, 0, 0, 0, 0, 0, 0, 0]);
       const a = await analyzed('age=3');
       expect(Number(await figure('k'))).toBe(a.k);
-      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.values.loss);
+      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.metrics.loss);
       expect(Number(await figure('records'))).toBe(a.records);
       expect(await page.textContent('[data-level-label="age"]')).toMatch(/^level 3 of 4 · 5 groups$/);
       const line = await page.getAttribute('[data-figure="line:k"]', 'data-value');
@@ -103,7 +103,7 @@ describe('edra explore in Chromium', () => {
       const b = await analyzed('age=4,education=2,marital-status=1,native-country=1,occupation=2,workclass=1');
       expect(k).toEqual([String(a.k), String(b.k)]);
       const loss = await page.locator('#comparison tr[data-row="loss"] td[data-value]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
-      expect(loss).toEqual([a.transformation!.utility!.values.loss, b.transformation!.utility!.values.loss]);
+      expect(loss).toEqual([a.transformation!.utility!.metrics.loss, b.transformation!.utility!.metrics.loss]);
       expect(await page.locator('.pin').count()).toBe(2);
     });
 
@@ -120,8 +120,8 @@ describe('edra explore in Chromium', () => {
       expect(a.thresholdSettings.k).toBe(10);
       expect(a.transformation!.levels).toEqual({ age: 4, education: 2, 'marital-status': 1, 'native-country': 1, occupation: 2, race: 0, sex: 0, workclass: 1 });
       expect(Number(await figure('k'))).toBe(a.k);
-      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.values.loss);
-      expect(await page.getAttribute('#verdict', 'data-value')).toBe(a.verdict);
+      expect(Number(await figure('loss'))).toBe(a.transformation!.utility!.metrics.loss);
+      expect(await page.getAttribute('#verdict', 'data-value')).toBe(a.thresholdsVerdict);
       // saving again under the same name is refused, the file kept
       await page.click('#save-spec');
       await page.waitForSelector('#keep-status.error:has-text("exists")');

@@ -1,9 +1,12 @@
 /**
  * The report in a real browser: a headless Chromium driven by playwright-core, launched once for
- * every assertion. It opens the sample's report (edra analyze --report) and the report of a
- * result with every optional part, checks each section and chart is there and visible, that
+ * every assertion. It opens the main job's reports (edra analyze --report on the sample, and the
+ * report of the released file, edra anonymize --report), the Adult search report and the report
+ * of a result with every optional part, checks each section and chart is there and visible, that
  * the page made no network request and logged no console error, takes a screenshot and prints
- * to PDF. The browser is Debian's /usr/bin/chromium when installed, else the one shipped in the
+ * to PDF: no page under 30% filled except the last of a section, no table or chart split across
+ * pages, the summary alone on page 1 (scripts/pdfLayout.ts measures the PDF itself). The browser
+ * is Debian's /usr/bin/chromium when installed, else the one shipped in the
  * npm devDependency @sparticuz/chromium (scripts/chromium.ts), so `npm ci` is all it needs. Never
  * skipped: without either browser the first test fails, saying so.
  */
@@ -15,6 +18,7 @@ import { renderReport } from '../../src/report/render.js';
 import { cli, repoRoot, tempDir } from '../cli/helpers.js';
 import { fullResult } from './fixtures.js';
 import { findChromium, launchChromium, systemChromiumPath } from '../../scripts/chromium.js';
+import { markerColor, pdfLayout, splitBlocks, underfilledPages } from '../../scripts/pdfLayout.js';
 
 /** The browser to drive, or why there is none. */
 const browser = await findChromium().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -22,7 +26,8 @@ const noBrowser =
   browser instanceof Error
     ? `no Chromium to drive: ${systemChromiumPath} is absent and @sparticuz/chromium failed (${browser.message}); run npm ci`
     : '';
-const sections = ['summary', 'data', 'adversary', 'methods', 'results', 'transformation', 'controls', 'reproducibility', 'signoff'];
+const sections = ['summary', 'data', 'adversary', 'methods', 'results', 'transformation', 'utility', 'controls', 'changes', 'reproducibility', 'signoff'];
+type Name = 'sample' | 'released' | 'adult' | 'full';
 
 /** Pages of a PDF (page objects, not the page tree). */
 function pdfPages(pdf: Buffer): number {
@@ -46,7 +51,8 @@ describe('the report in Chromium', () => {
     const t = tempDir('edra-report-browser-');
     let context: BrowserContext;
     let sampleHtml: string;
-    const visits: Record<'sample' | 'full', Visit> = {} as Record<'sample' | 'full', Visit>;
+    const visits: Record<Name, Visit> = {} as Record<Name, Visit>;
+    const htmlOf: Partial<Record<Name, string>> = {};
 
     async function open(file: string): Promise<Visit> {
       const page = await context.newPage();
@@ -63,21 +69,28 @@ describe('the report in Chromium', () => {
 
     beforeAll(async () => {
       if (noBrowser) throw new Error(noBrowser);
-      const run = await cli('analyze', path.join(repoRoot, 'analyses', 'encounters.yaml'), '--quiet', '--report', t.file('sample.html'));
+      const main = path.join(repoRoot, 'analyses', 'encounters.yaml');
+      const run = await cli('analyze', main, '--quiet', '--report', t.file('sample.html'));
       expect(run.code).toBe(0);
+      const released = await cli('anonymize', main, '--quiet', '--out', t.file('released.csv'), '--report', t.file('released.html'));
+      expect(released.code).toBe(0);
+      const adult = await cli('search', path.join(repoRoot, 'analyses', 'adult-search.yaml'), '--quiet', '--report', t.file('adult.html'));
+      expect(adult.code).toBe(0);
       sampleHtml = fs.readFileSync(t.file('sample.html'), 'utf8');
       fs.writeFileSync(t.file('full.html'), renderReport(fullResult()).html);
       context = await launchChromium(t.file('profile'));
-      visits.sample = await open(t.file('sample.html'));
-      visits.full = await open(t.file('full.html'));
-    }, 120_000);
+      for (const name of ['sample', 'released', 'adult', 'full'] as const) {
+        htmlOf[name] = fs.readFileSync(t.file(`${name}.html`), 'utf8');
+        visits[name] = await open(t.file(`${name}.html`));
+      }
+    }, 400_000);
 
     afterAll(async () => {
       await context?.close();
       t.cleanup();
     });
 
-    it('every section of both reports is present and visible', async () => {
+    it('every section of every report is present and visible', async () => {
       for (const { page } of Object.values(visits)) {
         for (const id of sections) {
           const s = page.locator(`section#${id}`);
@@ -97,7 +110,8 @@ describe('the report in Chromium', () => {
       for (const [name, { page }] of Object.entries(visits)) {
         const charts = page.locator('figure.chart svg.chart-svg');
         const n = await charts.count();
-        expect(n).toBe(name === 'sample' ? expected : 5);
+        expect(n).toBe(name === 'full' ? 5 : (htmlOf[name as Name]!.match(/<svg class="chart-svg"/g) ?? []).length);
+        if (name !== 'full') expect(n).toBeGreaterThanOrEqual(3);
         for (let i = 0; i < n; i++) {
           const chart = charts.nth(i);
           await expect(chart.isVisible()).resolves.toBe(true);
@@ -134,11 +148,55 @@ describe('the report in Chromium', () => {
         fs.writeFileSync(t.file(`${name}.pdf`), pdf);
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         const pages = pdfPages(pdf);
-        // nine sections, most starting a page: at least 9, and a report that reads in one sitting
-        expect(pages).toBeGreaterThanOrEqual(9);
+        // eleven sections, flowing from page 2 on: a report that reads in one sitting
+        expect(pages).toBeGreaterThanOrEqual(8);
         expect(pages).toBeLessThanOrEqual(40);
         await page.emulateMedia({ media: 'screen' });
       }
     });
+
+    it('the printed sample and Adult reports: no page under 30% filled but the last of a section, no table or chart split, the summary alone on page 1', async () => {
+      for (const name of ['released', 'adult'] as const) {
+        const page = await context.newPage();
+        await page.goto(`file://${t.file(`${name}.html`)}`, { waitUntil: 'load' });
+        // a marker of a colour of its own at the start and at the end of every table and chart
+        const colors = Array.from({ length: 400 }, (_, i) => [markerColor(i, false), markerColor(i, true)]);
+        const blocks = (await page.evaluate(`((colors) => {
+          const blocks = [...document.querySelectorAll('table, figure.chart')];
+          blocks.forEach((e, i) => {
+            const mark = (c) => { const s = document.createElement('span'); s.style.cssText = 'display:inline-block;width:2px;height:2px;background:rgb(' + c.join(',') + ')'; return s; };
+            const cells = e.querySelectorAll('td, figcaption');
+            (e.querySelector('th, td') ?? e).prepend(mark(colors[i][0]));
+            (cells[cells.length - 1] ?? e).append(mark(colors[i][1]));
+          });
+          return blocks.length;
+        })(${JSON.stringify(colors)})`)) as number;
+        expect(blocks).toBeGreaterThan(15);
+        await page.emulateMedia({ media: 'print' });
+        // nothing is wider than Letter's content width (703 px): Chromium would shrink every page to fit
+        await page.setViewportSize({ width: 703, height: 900 });
+        expect((await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number, `${name}: wider than the page`).toBeLessThanOrEqual(0);
+        const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+        await page.close();
+        const layout = pdfLayout(pdf);
+        const fills = layout.pages.map((p) => Math.round(100 * p.fill));
+        expect(underfilledPages(layout, sections), `${name}: page fill ${fills.join(' ')}`).toEqual([]);
+        expect(splitBlocks(layout, blocks), `${name}: [block, start page, end page] split`).toEqual([]);
+        // page 1: the masthead and the summary, whole; the data section starts page 2
+        const startPage = (id: string) => layout.pages.find((p) => p.anchors.some((a) => a.id === id))?.page;
+        expect(startPage('summary')).toBe(1);
+        expect(startPage('data')).toBe(2);
+        expect(layout.pages[0].fill, `${name}: page 1 fill`).toBeGreaterThan(0.5);
+        expect(layout.size).toEqual([612, 792]); // Letter
+      }
+    });
+
+    it('the report of the released file states both SHA-256 and the re-measured verdict', async () => {
+      const { page } = visits.released;
+      await expect(page.locator('section#data p.verdict.pass strong').first().textContent()).resolves.toBe('This is the released file itself.');
+      await expect(page.locator('[data-edra-fact="released-sha256"]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('[data-edra-fact="input-sha256"]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('section#utility figure.chart svg .bar').count()).resolves.toBe(8);
+    });
   });
-}, 180_000);
+}, 400_000);

@@ -54,10 +54,13 @@ describe('edra analyze --report', () => {
 
   it("shows the sample's own figures", () => {
     expect(html).toContain('<h1>Encounters, 1% sample released under a data use agreement</h1>');
-    expect(html).toContain('<strong>Every threshold is met</strong> (5 of 5)');
-    expect(html).toContain('records unique in the data set (58.4% of the records analysed, in 2,939 classes in all)');
+    expect(html).toContain('<strong>Every threshold is met</strong> (2 of 2), and every review warning is acknowledged with a reason (below)');
+    // the data as released (age in 10-year bands, ZIP to its first digit), and the extract as read
+    expect(html).toContain('records unique in the data set (5.4% of the records analysed, in 675 classes in all)');
+    expect(html).toContain('<strong>The extract as read</strong>, before the transformation of section 6, fails 2 of 2 thresholds');
+    expect(html).toContain('<strong>Release context:</strong> Release under a data use agreement.');
     expect(html).toContain(`<code class="hash">${result.dataset.sha256}</code>`);
-    expect(html).toMatch(/<td>1<\/td><td class="num">2,337<\/td><td class="num">2,337<\/td>/);
+    expect(html).toMatch(/<td>1<\/td><td class="num">215<\/td><td class="num">215<\/td>/);
     expect(twin.report.results.classSizes.bands.reduce((s: number, b: { records: number }) => s + b.records, 0)).toBe(4000);
     expect(html).toContain('<pre class="spec"># Encounters sample: a 1% sample');
   });
@@ -132,7 +135,8 @@ describe('no PHI in the report', () => {
       .readFileSync(sampleSpec, 'utf8')
       .replace('path: ../samples/encounters.csv', 'path: planted.csv')
       .replace('adversary: [journalist, marketer]', 'adversary: [prosecutor, journalist, marketer]')
-      .replace('thresholds:\n', 'thresholds:\n  k: 5\n');
+      .replace(/^levels: .*$/m, '')
+      .replace('thresholds:\n', 'thresholds:\n  k: 5\n  highestRisk: 0.09\n');
     expect(spec).toContain('path: planted.csv');
     const specPath = t.file('planted.yaml', spec);
     const r = await cli('analyze', specPath, '--quiet', '--report', t.file('planted-report.html'), '--out', t.file('planted-result.json'));

@@ -11,7 +11,7 @@ import { bodyDigest, renderReport, reportIdOf, type JsonValue } from '../../src/
 import { defaultTemplateDir } from '../../src/report/templateDir.js';
 import { fullResult, minimalResult } from './fixtures.js';
 
-const sectionIds = ['summary', 'data', 'adversary', 'methods', 'results', 'transformation', 'controls', 'reproducibility', 'signoff'];
+const sectionIds = ['summary', 'data', 'adversary', 'methods', 'results', 'transformation', 'utility', 'controls', 'changes', 'reproducibility', 'signoff'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'edra-report-render-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -56,14 +56,14 @@ function numbersOf(v: JsonValue | AnalysisResult, out: number[] = []): number[] 
 }
 
 describe('the determination report (HTML)', () => {
-  it('has the nine sections, in order, each with a heading and content', () => {
+  it('has the eleven sections, in order, each with a heading and content', () => {
     for (const html of [full.html, minimal.html]) {
       const positions = sectionIds.map((id) => html.indexOf(`<section id="${id}"`));
       expect(positions.every((p) => p > 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       for (const id of sectionIds) {
         const s = section(html, id);
-        expect(s).toMatch(/<h2>\d\. [A-Z]/);
+        expect(s).toMatch(/<h2>\d+\. [A-Z]/);
         expect(s.replace(/<[^>]+>/g, '').trim().length).toBeGreaterThan(60);
       }
     }
@@ -178,7 +178,7 @@ describe('the determination report (HTML)', () => {
     expect(c).toContain('<li>Signed data use agreement DUA-2026-14 before delivery.</li>');
     expect(c).not.toContain(defaultControls[0]);
     expect(c).toContain('valid for <strong>24 months</strong> from 2026-02-15 (the date of sign-off)');
-    expect(c).toContain('<strong>2028-02-15</strong>');
+    expect(c).toContain('<strong data-edra-fact="reevaluation-date">2028-02-15</strong>');
     const s = section(full.html, 'signoff');
     expect(s).toContain('<div class="field">Dr. Jane Example</div>');
     expect(s).toContain('<div class="field">PhD (Biostatistics)</div>');
@@ -189,7 +189,7 @@ describe('the determination report (HTML)', () => {
     for (const control of defaultControls) expect(m).toContain(`<li>${control}</li>`);
     expect(m).toContain("This is edra's standard list");
     expect(m).toContain('valid for <strong>12 months</strong> from 2026-01-31 (the date of the analysis)');
-    expect(m).toContain('<strong>2027-01-31</strong>');
+    expect(m).toContain('<strong data-edra-fact="reevaluation-date">2027-01-31</strong>');
     expect(section(minimal.html, 'signoff')).toContain('<div class="field"></div>');
   });
 

@@ -26,6 +26,16 @@ export function recordsAnalysed(result: AnalysisResult): number {
   return result.dataset.rows - result.dataset.excludedRecords - dropped;
 }
 
+/** Records read from the input: for a released file, the input it was made from. */
+export function recordsRead(result: AnalysisResult): number {
+  return result.releasedFile?.input.rows ?? result.dataset.rows;
+}
+
+/** Records left out for a missing quasi-identifier (for a released file, from its input). */
+export function recordsExcluded(result: AnalysisResult): number {
+  return result.releasedFile ? result.releasedFile.input.excludedRecords + result.dataset.excludedRecords : result.dataset.excludedRecords;
+}
+
 /** Which records the figures are over, and how the others were left out. */
 export interface RecordsBasisModel {
   /** n, the records analysed. */
@@ -44,8 +54,8 @@ export interface RecordsBasisModel {
 
 /** The records the report's figures are over, in figures and in words. */
 export function recordsBasis({ result, labels }: SectionContext): RecordsBasisModel {
-  const read = result.dataset.rows;
-  const excluded = result.dataset.excludedRecords;
+  const read = recordsRead(result);
+  const excluded = recordsExcluded(result);
   const t = result.transformation;
   const suppressed = t?.suppressed ?? 0;
   const suppressedAs = suppressed > 0 ? (t?.suppressedAs ?? 'drop') : null;

@@ -38,6 +38,8 @@ export interface DataModel {
   /** Columns that look like HIPAA identifiers but are not named as such: the expert's check. */
   identifierHints: string[];
   otherWarnings: string[];
+  /** The file anonymize wrote, when this report measures it: the input it was made from and the check of its bytes. */
+  releasedFile: { path: string; sha256: string; inputPath: string; inputSha256: string; levels: string; remeasuredEqual: boolean } | null;
 }
 
 const roleOrder: readonly ColumnRole[] = ['identifying', 'quasiIdentifier', 'sensitive', 'insensitive'];
@@ -78,8 +80,20 @@ export function dataSection(ctx: SectionContext): DataModel {
       label: labels.get(`missing.${d.missingValues}`),
       explanation: labels.get(`missing.${d.missingValues}.explanation`),
     },
-    identifiersRemoved: d.columns.filter((c) => c.role === 'identifying').map((c) => c.name),
-    identifierHints: warnings.filter((w) => w.rule === 'identifier.hint').map((w) => w.message),
-    otherWarnings: warnings.filter((w) => w.rule !== 'identifier.present' && w.rule !== 'identifier.hint').map((w) => `${w.message} [${w.rule}]`),
+    identifiersRemoved: result.releasedFile?.removedColumns ?? d.columns.filter((c) => c.role === 'identifying').map((c) => c.name),
+    identifierHints: warnings
+      .filter((w) => w.rule === 'release.identifierLike' || w.rule === 'identifier.hint')
+      .map((w) => (w.acknowledged !== undefined ? `${w.message} Acknowledged: ${w.acknowledged}` : w.message)),
+    releasedFile: result.releasedFile
+      ? {
+          path: result.releasedFile.path,
+          sha256: result.releasedFile.sha256,
+          inputPath: result.releasedFile.input.path,
+          inputSha256: result.releasedFile.input.sha256,
+          levels: Object.entries(result.releasedFile.levels).map(([q, l]) => `${q} ${l}`).join(', '),
+          remeasuredEqual: result.releasedFile.remeasuredEqual,
+        }
+      : null,
+    otherWarnings: warnings.filter((w) => !w.review && w.rule !== 'identifier.present' && w.rule !== 'identifier.hint').map((w) => `${w.message} [${w.rule}]`),
   };
 }

@@ -2,7 +2,7 @@
  * Reproducibility: edra's version, the spec verbatim, the command line, the run date, the
  * data file's SHA-256 (the body's SHA-256 is a slot of the report's meta, filled in after rendering).
  */
-import { formatDateTime } from '../figure.js';
+import { Figure, fig, formatDateTime } from '../figure.js';
 import type { SectionContext } from './context.js';
 
 export interface ReproducibilityModel {
@@ -14,6 +14,8 @@ export interface ReproducibilityModel {
   runDateIso: string;
   datasetSha256: string;
   template: string;
+  /** The file anonymize wrote, when this report measures it, and the input it was made from. */
+  releasedFile: { path: string; sha256: string; rows: Figure; inputPath: string; inputSha256: string; inputRows: Figure; remeasuredEqual: boolean } | null;
 }
 
 /** Builds the reproducibility section. */
@@ -27,5 +29,16 @@ export function reproducibilitySection({ result }: SectionContext, template: str
     runDateIso: result.generatedAt,
     datasetSha256: result.dataset.sha256,
     template,
+    releasedFile: result.releasedFile
+      ? {
+          path: result.releasedFile.path,
+          sha256: result.releasedFile.sha256,
+          rows: fig.count(result.releasedFile.rows),
+          inputPath: result.releasedFile.input.path,
+          inputSha256: result.releasedFile.input.sha256,
+          inputRows: fig.count(result.releasedFile.input.rows),
+          remeasuredEqual: result.releasedFile.remeasuredEqual,
+        }
+      : null,
   };
 }

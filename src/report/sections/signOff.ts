@@ -13,6 +13,8 @@ export interface SignOffModel {
   /** True when the spec gives its own statement. */
   customStatement: boolean;
   passed: boolean;
+  /** Every threshold is met but a review warning is open (verdict "needsReview"). */
+  needsReview: boolean;
 }
 
 /** Builds the sign-off section. */
@@ -26,5 +28,6 @@ export function signOffSection({ result, settings, labels }: SectionContext): Si
     statement: s.statement ?? labels.get('statement.default'),
     customStatement: s.statement !== undefined,
     passed: result.verdict === 'pass',
+    needsReview: result.verdict === 'needsReview',
   };
 }

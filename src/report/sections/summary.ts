@@ -17,8 +17,40 @@ export interface ModelRisk {
   averageMeaning: string;
 }
 
+/** A review warning as the report lists it. */
+export interface ReviewRow {
+  /** A short title (rule and subject in words). */
+  title: string;
+  message: string;
+  /** The spec's reason, when it acknowledges the warning; null: open. */
+  acknowledged: string | null;
+}
+
+/** The review warnings of a result, open first, with their short titles. */
+export function reviewRows(result: SectionContext['result'], labels: SectionContext['labels']): ReviewRow[] {
+  const reviews = result.warnings.filter((w) => w.review);
+  return [...reviews.filter((w) => w.acknowledged === undefined), ...reviews.filter((w) => w.acknowledged !== undefined)].map((w) => ({
+    title: labels.getOr(`review.${w.rule}`, w.rule, { subject: w.subject ?? '' }),
+    message: w.message,
+    acknowledged: w.acknowledged ?? null,
+  }));
+}
+
 export interface SummaryModel {
   passed: boolean;
+  /** Every threshold is met, but a review warning is open (exit 4). */
+  needsReview: boolean;
+  /** PASS, FAIL, NEEDS REVIEW. */
+  verdictLabel: string;
+  /** Review warnings (open first), each with its acknowledgement. */
+  reviews: ReviewRow[];
+  openReviews: Figure;
+  /** Other warnings (informative), in plain words. */
+  warnings: string[];
+  /** Quasi-identifiers the search's optimum suppresses or halves (their warnings are in section 7). */
+  utilityWarnings: string[];
+  /** The extract before the transformation, when one was applied: its failing lines. */
+  before: { failed: Figure; total: Figure; lines: ThresholdRow[] } | null;
   /** False when the spec configured no threshold: no determination can rest on the verdict. */
   thresholdsConfigured: boolean;
   lines: ThresholdRow[];
@@ -85,10 +117,19 @@ export function summarySection(ctx: SectionContext): SummaryModel {
   const t = result.transformation;
   const rel = result.release;
   const basis = recordsBasis(ctx);
+  const reviews = result.warnings.filter((w) => w.review);
+  const beforeLines = t?.beforeLines ? thresholdRows(t.beforeLines, labels, result.sensitive) : null;
   return {
     passed: result.verdict === 'pass',
+    needsReview: result.verdict === 'needsReview',
+    verdictLabel: labels.getOr(`verdict.${result.verdict}`, result.verdict),
+    reviews: reviewRows(result, labels),
+    openReviews: fig.count(reviews.filter((w) => w.acknowledged === undefined).length),
+    warnings: result.warnings.filter((w) => !w.review && w.rule !== 'identifier.present' && !w.rule.startsWith('search.')).map((w) => w.message),
+    utilityWarnings: result.warnings.filter((w) => w.rule.startsWith('search.')).map((w) => w.subject ?? w.rule),
+    before: beforeLines ? { failed: fig.count(beforeLines.filter((l) => !l.pass).length), total: fig.count(beforeLines.length), lines: beforeLines.filter((l) => !l.pass) } : null,
     thresholdsConfigured: lines.length > 0,
-    lines,
+    lines: thresholdRows(result.thresholds, labels, result.sensitive, result.thresholdSettings.sources),
     failed: fig.count(lines.filter((l) => !l.pass).length),
     total: fig.count(lines.length),
     records: basis.analysed,
@@ -108,7 +149,7 @@ export function summarySection(ctx: SectionContext): SummaryModel {
           }
         : null,
     releasedColumns: roles.filter((c) => c.role !== 'identifying').map((c) => c.name),
-    removedColumns: roles.filter((c) => c.role === 'identifying').map((c) => c.name),
+    removedColumns: result.releasedFile?.removedColumns ?? roles.filter((c) => c.role === 'identifying').map((c) => c.name),
     generalization: t
       ? Object.entries(t.levels).map(([a, level]) => labels.get('transformation.levelOf', { attribute: a, level: String(level), height: String(t.heights[a] ?? '?') }))
       : null,
@@ -116,7 +157,7 @@ export function summarySection(ctx: SectionContext): SummaryModel {
     dpTables: rel ? fig.count(rel.tables.length) : null,
     dpBudget: rel ? `${rel.budget.unit === 'rho' ? 'ρ' : 'ε'} = ${fig.measure(rel.budget.spent).text}` : null,
     dpUnsafeSeed: rel?.unsafeSeed === true,
-    context: result.thresholdSettings.preset ? labels.get(`context.${result.thresholdSettings.preset}`) : null,
+    context: result.releaseContext ? labels.get(`context.${result.releaseContext}`) : null,
     recipient: settings.report.recipient ?? null,
     purpose: settings.report.purpose ?? null,
     controls: [...settings.report.controls],

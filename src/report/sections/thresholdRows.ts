@@ -25,6 +25,8 @@ export interface ThresholdRow {
   value: Figure;
   pass: boolean;
   status: string;
+  /** Where the limit comes from (the preset's precedent, the spec's source, "set in the spec"); null when the result does not say. */
+  source: string | null;
 }
 
 type Format = 'integer' | 'risk' | 'measure';
@@ -93,8 +95,14 @@ function distinctPair(kind: Format, value: number | null, limit: number): [Figur
 /**
  * The rows of the threshold lines, in the result's order.
  * @param sensitive the result's sensitive attributes (for the l of recursive (c,l)-diversity)
+ * @param sources where each line's limit comes from, by line name (thresholdSettings.sources)
  */
-export function thresholdRows(lines: readonly ThresholdLine[], labels: Labels, sensitive: Readonly<Record<string, SensitiveResult>> = {}): ThresholdRow[] {
+export function thresholdRows(
+  lines: readonly ThresholdLine[],
+  labels: Labels,
+  sensitive: Readonly<Record<string, SensitiveResult>> = {},
+  sources: Readonly<Record<string, string>> = {},
+): ThresholdRow[] {
   return lines.map((line) => {
     const value = typeof line.value === 'number' && Number.isFinite(line.value) ? line.value : null;
     const [v, l] = distinctPair(kindInfo(line.kind)?.format ?? 'measure', value, line.limit);
@@ -109,6 +117,7 @@ export function thresholdRows(lines: readonly ThresholdLine[], labels: Labels, s
       value: v,
       pass: line.pass,
       status: labels.get(line.pass ? 'status.pass' : 'status.fail'),
+      source: sources[line.name] ?? null,
     };
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { RiskSnapshot } from '../../contracts/measures.js';
 import { Figure, fig } from '../figure.js';
-import { recordsAnalysed, type SectionContext } from './context.js';
+import { recordsAnalysed, recordsExcluded, recordsRead, type SectionContext } from './context.js';
 
 export interface TransformationModel {
   levels: { attribute: string; level: Figure; height: Figure; kind: string; groups: Figure | null; original: boolean }[];
@@ -39,7 +39,7 @@ export function transformationSection({ result, labels }: SectionContext): Trans
   if (!t) return null;
   const hierarchies = new Map(t.hierarchies.map((h) => [h.attribute, h]));
   // Records before suppression (after missing-value exclusion): what the limit is a share of.
-  const n = result.dataset.rows - result.dataset.excludedRecords;
+  const n = recordsRead(result) - recordsExcluded(result);
   return {
     levels: Object.entries(t.levels).map(([attribute, level]) => {
       const h = hierarchies.get(attribute);
