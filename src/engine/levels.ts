@@ -19,6 +19,7 @@ import type { UtilityJson } from '../contracts/utility.js';
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ClassSet } from './classSet.js';
 import { levelsFromNames, riskSnapshot } from './generalization.js';
+import { gather } from '../risk/gather.js';
 
 /** --levels needs classes that partition the records and a frame that generalizes: checked before any data is read. */
 export function checkLevelsSpec(loaded: LoadedSpec): void {
@@ -57,7 +58,7 @@ export function generalizeClasses(
   const applied = applyLevels(set.table, hierarchies, levels, required, Math.floor(limit * set.classes.n), mode);
   const classes = partitionSizes(applied.table);
   if (classes.n === 0) throw new DataError(`${display}: every record was suppressed [rule: data.allSuppressed]`, { file: display, rule: 'data.allSuppressed' });
-  const classOf = set.classOf ? Int32Array.from(set.classOf, (c) => (c < 0 ? -1 : applied.classOf[c])) : applied.classOf;
+  const classOf = set.classOf ? gather(applied.classOf, set.classOf) : applied.classOf;
   const transformation: TransformationJson = {
     levels: Object.fromEntries(qis.map((q, i) => [q, levels[i]])),
     heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])),

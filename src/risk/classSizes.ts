@@ -1,5 +1,6 @@
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ClassSizes } from '../model/classSizes.js';
+import { gather } from './gather.js';
 
 
 /** Class sizes of a frequency table whose groups are its classes. */
@@ -22,7 +23,7 @@ export function excludeMissing(table: FrequencyTable): { table: FrequencyTable; 
     if (missing) excluded += table.counts[g];
     else keep.push(g);
   }
-  const pick = (a: Int32Array) => Int32Array.from(keep, (g) => a[g]);
+  const pick = (a: Int32Array) => gather(a, keep);
   return {
     table: {
       ...table,

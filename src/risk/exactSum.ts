@@ -64,9 +64,56 @@ export class ExactSum {
   }
 }
 
-/** Order-independent sum of f(i) for i in 0..n-1. */
+/** Veltkamp's splitting constant for doubles: 2^27 + 1. */
+const SPLIT = 134217729;
+
+/**
+ * Adds x * c exactly: the product as the double p = fl(x c) plus its rounding error, which
+ * Dekker's TwoProduct (Dekker 1971, with Veltkamp's split) gives exactly as a double when
+ * nothing overflows or underflows. Outside that range (|x c| near the largest double, or
+ * |x| below 2^-969, where the split's parts could lose bits) x is added c times instead.
+ */
+export function addTimes(sum: ExactSum, x: number, c: number): void {
+  if (c === 1) {
+    sum.add(x);
+    return;
+  }
+  const ax = Math.abs(x);
+  if (!(ax > 2 ** -969 && ax * c < 2 ** 995) || c >= 2 ** 53) {
+    for (let i = 0; i < c; i++) sum.add(x);
+    return;
+  }
+  const p = x * c;
+  let t = SPLIT * x;
+  const xh = t - (t - x);
+  const xl = x - xh;
+  t = SPLIT * c;
+  const ch = t - (t - c);
+  const cl = c - ch;
+  const e = xh * ch - p + xh * cl + xl * ch + xl * cl;
+  sum.add(p);
+  if (e !== 0) sum.add(e);
+}
+
+/**
+ * Order-independent sum of f(i) for i in 0..n-1: the correctly rounded exact sum, as if every
+ * term were added to an ExactSum. Runs of equal terms (classes of one size give one risk, and
+ * most classes of a large table share a few sizes) are added at once as term x run length, exactly
+ * (addTimes), so the cost per term is a comparison rather than a pass over the partials.
+ */
 export function exactSumOf(n: number, f: (i: number) => number): number {
   const s = new ExactSum();
-  for (let i = 0; i < n; i++) s.add(f(i));
+  let run = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const x = f(i);
+    if (x === prev && run > 0) run++;
+    else {
+      if (run > 0) addTimes(s, prev, run);
+      prev = x;
+      run = 1;
+    }
+  }
+  if (run > 0) addTimes(s, prev, run);
   return s.value();
 }

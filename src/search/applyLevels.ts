@@ -9,6 +9,7 @@ import type { ResolvedHierarchy } from '../model/hierarchy.js';
 import type { NextLevel } from '../risk/qiContribution.js';
 import { ClassScratch, classesOf, type GroupCodes, type NodeClasses } from '../risk/recodedClasses.js';
 import { outputClasses, type OutputClasses } from '../risk/verdict/suppression.js';
+import { gather } from '../risk/gather.js';
 
 export interface AppliedLevels {
   /** The output classes as a table over generalized codes (suppressed classes removed, or masked into one row). */
@@ -53,7 +54,7 @@ export function applyLevels(
   const output = outputClasses(classes.sizes, classes.count, requiredSize, maxSuppressed, mode);
   return {
     table: outputTable(table, data, hierarchies, levels, classes, output),
-    classOf: Int32Array.from(classes.classOfItem, (c) => output.outputOf[c]),
+    classOf: gather(output.outputOf, classes.classOfItem),
     suppressed: output.suppressed,
     classes: classes.count,
     maskedClass: output.maskedClass,
@@ -84,7 +85,10 @@ export function outputTable(
   const codes = Array.from({ length: m }, (_, q) => {
     const map = data.maps[q][levels[q]];
     const star = data.radices[q][levels[q]];
-    return Int32Array.from(rep, (c) => (c < 0 ? star : map[table.codes[q][classes.reps[c]]]));
+    const groupCodes = table.codes[q];
+    const out = new Int32Array(rep.length);
+    for (let o = 0; o < rep.length; o++) out[o] = rep[o] < 0 ? star : map[groupCodes[classes.reps[rep[o]]]];
+    return out;
   });
   // The missing value stays missing where it is a group of its own (label null).
   const nullCodes = Int32Array.from(hierarchies, (h, q) => {

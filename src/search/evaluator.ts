@@ -18,6 +18,7 @@ import { isMonotone, type SuppressionMode } from '../risk/verdict/lineKinds.js';
 import { outputClasses, type OutputClasses } from '../risk/verdict/suppression.js';
 import { measure, type Verdict } from '../risk/verdict/verdict.js';
 import { nodeUtility, utilityTables, type UtilityTables } from './utility.js';
+import { gather } from '../risk/gather.js';
 
 /** The privacy models and settings a node must satisfy. Plain data (goes to workers). */
 export interface SearchModels {
@@ -129,9 +130,12 @@ export class NodeEvaluator {
   private run(node: number, levels: Int32Array, withLines: boolean, full: boolean): NodeInspection {
     const s = this.data.settings;
     const from = this.bestCached(levels);
-    const classes = classesOf(this.data, levels, this.scratch, from?.classes);
+    // The node itself is cached (explore re-measures it, the search revisits it): no roll-up.
+    const same = from !== undefined && from.levels.every((l, d) => l === levels[d]);
+    const classes = same ? from.classes : classesOf(this.data, levels, this.scratch, from?.classes);
     let classOfGroup: Int32Array | undefined;
-    if (this.needGroups) {
+    if (same) classOfGroup = from.classOfGroup;
+    else if (this.needGroups) {
       if (!from) classOfGroup = classes.classOfItem;
       else if (from.classOfGroup) {
         const prev = from.classOfGroup;
@@ -139,7 +143,7 @@ export class NodeEvaluator {
         for (let g = 0; g < prev.length; g++) classOfGroup[g] = classes.classOfItem[prev[g]];
       }
     }
-    this.remember({ levels: levels.slice(), classes, classOfGroup });
+    if (!same) this.remember({ levels: levels.slice(), classes, classOfGroup });
 
     const required = s.requiredSize;
     let S = 0;
@@ -186,7 +190,7 @@ export class NodeEvaluator {
     const sizes = output.sizes;
     const U = this.n - (output.maskedClass >= 0 ? 0 : output.suppressed);
     const cs: ClassSizes = { records: sizes, sizes, n: U, partition: true };
-    const outputOfGroup = classOfGroup ? Int32Array.from(classOfGroup, (c) => output.outputOf[c]) : undefined;
+    const outputOfGroup = classOfGroup ? gather(output.outputOf, classOfGroup) : undefined;
     let weightSums: Float64Array | undefined;
     if (this.data.weights && outputOfGroup) {
       weightSums = new Float64Array(sizes.length);

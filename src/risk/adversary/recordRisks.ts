@@ -24,14 +24,28 @@ export function recordRisks(records: Int32Array, sizes: ArrayLike<number>, level
   const L = levels.length;
   const lv = Float64Array.from(levels);
   const above = new Float64Array(L);
+  // Records are integers, so their sums are exact in any grouping: a run of groups of one size
+  // (the common case: most classes of a large table share a few sizes) is compared with the
+  // levels once.
+  let runSize = Number.NaN;
+  let runRecords = 0;
+  const flush = () => {
+    if (runRecords === 0) return;
+    if (runSize === min) atMin += runRecords;
+    if (runSize === max) atMax += runRecords;
+    const risk = 1 / runSize;
+    for (let i = 0; i < L; i++) if (risk > lv[i]) above[i] += runRecords;
+  };
   for (let g = 0; g < sizes.length; g++) {
     const s = sizes[g];
-    const r = records[g];
-    if (s === min) atMin += r;
-    if (s === max) atMax += r;
-    const risk = 1 / s;
-    for (let i = 0; i < L; i++) if (risk > lv[i]) above[i] += r;
+    if (s !== runSize) {
+      flush();
+      runSize = s;
+      runRecords = 0;
+    }
+    runRecords += records[g];
   }
+  flush();
   const recordsAbove: Record<string, number> = {};
   levels.forEach((t, i) => (recordsAbove[String(t)] = above[i]));
   return {

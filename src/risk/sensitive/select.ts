@@ -1,4 +1,5 @@
 import type { ClassHistograms } from '../../model/classHistograms.js';
+import { gather } from '../gather.js';
 
 /**
  * Keeps only the listed classes (in that order), e.g. the groups left after records with a
@@ -57,5 +58,5 @@ export function dropValue(h: ClassHistograms, code: number): { histograms: Class
 
 /** Renames value codes through `rank` (code -> new code), e.g. to follow an explicit order. */
 export function recodeValues(h: ClassHistograms, rank: ArrayLike<number>, valueCount = h.valueCount): ClassHistograms {
-  return { valueCount, offsets: h.offsets, values: Int32Array.from(h.values, (v) => rank[v]), counts: h.counts };
+  return { valueCount, offsets: h.offsets, values: gather(rank, h.values), counts: h.counts };
 }
