@@ -59,10 +59,8 @@ function same(a: Identity, b: Identity): boolean {
 export function specInputs(loaded: LoadedSpec, specPath: string): NamedPath[] {
   const { spec, baseDir } = loaded;
   const at = (p: string) => path.resolve(baseDir, p);
-  const out: NamedPath[] = [
-    { file: path.resolve(specPath), what: 'the spec' },
-    { file: at(spec.dataset.path), what: 'the data file' },
-  ];
+  const out: NamedPath[] = [{ file: path.resolve(specPath), what: 'the spec' }];
+  if (spec.dataset.engine === 'duckdb') out.push({ file: at(spec.dataset.path), what: 'the data file' });
   if (spec.population?.table) out.push({ file: at(spec.population.table.path), what: 'the population table' });
   for (const [name, h] of Object.entries(spec.hierarchies ?? {})) {
     if (h !== undefined && 'file' in h) out.push({ file: at(h.file), what: `the hierarchy file of ${name}` });

@@ -36,11 +36,38 @@ export const csvOptionsSchema = z
   })
   .describe('CSV/TSV read options; everything not given is auto-detected.');
 
-export const datasetSchema = z.strictObject({
+/** A data file read by the embedded DuckDB (the default engine). */
+export const fileDatasetSchema = z.strictObject({
+  engine: z.literal('duckdb').default('duckdb').describe('The embedded DuckDB reads a file (the default).'),
   path: z.string().min(1).describe('Data file, relative to the spec file.'),
   format: z.enum(dataFormats).optional().describe('File format; taken from the extension when absent.'),
   csv: csvOptionsSchema.optional(),
 });
+
+/** SQL names a ClickHouse database or table may have: letters, digits and underscores. */
+const clickhouseName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a ClickHouse name of letters, digits and underscores, not starting with a digit');
+
+/**
+ * A table in a ClickHouse server (a Distributed table over shards, or a local one), reached
+ * over its HTTP interface: the frequency table is computed there and only the grouped counts
+ * come back (docs/scale.md). Credentials come from EDRA_CLICKHOUSE_USER and
+ * EDRA_CLICKHOUSE_PASSWORD, never from the spec.
+ */
+export const clickhouseDatasetSchema = z.strictObject({
+  engine: z.literal('clickhouse'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL of the ClickHouse HTTP interface, e.g. http://warehouse:8123' })
+    .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), 'no user or password in the URL: set EDRA_CLICKHOUSE_USER and EDRA_CLICKHOUSE_PASSWORD')
+    .describe('The ClickHouse HTTP interface, e.g. http://warehouse:8123 (no credentials: EDRA_CLICKHOUSE_USER / EDRA_CLICKHOUSE_PASSWORD).'),
+  database: clickhouseName.default('default').describe('The database of the table.'),
+  table: clickhouseName.describe('The table (e.g. a Distributed table over the shards).'),
+  timeoutSeconds: z.number().positive().max(86_400).default(600).describe('Time limit of each query, enforced by the server (max_execution_time) and by edra.'),
+  retries: z.number().int().min(0).max(10).default(2).describe('Retries of a query after a transient error (connection reset, server overloaded), with backoff.'),
+});
+
+export const datasetSchema = z.discriminatedUnion('engine', [fileDatasetSchema, clickhouseDatasetSchema]);
 
 export const attributesSchema = z
   .strictObject({
@@ -193,6 +220,10 @@ export const specSchema = z
 export type Spec = z.output<typeof specSchema>;
 /** A spec as written by a user. */
 export type SpecInput = z.input<typeof specSchema>;
+/** A dataset read from a file by the embedded DuckDB. */
+export type FileDataset = z.output<typeof fileDatasetSchema>;
+/** A dataset that stays in a ClickHouse server. */
+export type ClickHouseDataset = z.output<typeof clickhouseDatasetSchema>;
 
 /** The spec's JSON Schema (draft 2020-12), for editor completion. */
 export function specJsonSchema(): Record<string, unknown> {

@@ -5,6 +5,8 @@ import { createRunDir, removeRunDir } from './tempFiles.js';
 /** An embedded, in-process DuckDB: no server, nothing downloaded at run time. */
 export interface Database {
   readonly connection: DuckDBConnection;
+  /** The run's private temporary directory (mode 0700, removed on close): DuckDB spills here. */
+  readonly tempDir: string;
   /** Runs a statement and discards its result. */
   exec(sql: string): Promise<void>;
   /** Runs a query and returns its rows as JS values (small results only). */
@@ -74,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   openConnections.add(connection);
   return {
     connection,
+    tempDir: runDir,
     async exec(sql) {
       await connection.run(sql);
     },

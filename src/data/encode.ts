@@ -1,10 +1,12 @@
 import type { FrequencyTable } from '../model/frequencyTable.js';
 import type { ClassHistograms } from '../model/classHistograms.js';
-import { DataError } from '../errors.js';
+import { DataError, EdraError } from '../errors.js';
 import type { Database } from './database.js';
 import type { DataSource } from './source.js';
 import { readerError } from './readerErrors.js';
 import { quoteIdent } from './sql.js';
+import { frequencySql, invalidWeight, type FrequencyQuery } from './frequencyQuery.js';
+import { loadRemoteFrequencies, type RemoteTable } from './clickhouse/remoteTable.js';
 import { readTypedColumns } from './transfer.js';
 import type { QuasiIdentifierStats } from '../contracts/measures.js';
 
@@ -89,30 +91,25 @@ async function firstRecordWhere(db: Database, relation: string, predicate: strin
  * the codes and counts move to typed arrays. The dictionaries stay in DuckDB
  * (temp tables edra_dict_<q>); no value reaches JS.
  */
-export async function encodeQuasiIdentifiers(db: Database, source: DataSource, qis: readonly string[], options: EncodeOptions = {}): Promise<EncodedData> {
+export async function encodeQuasiIdentifiers(db: Database, source: DataSource | RemoteTable, qis: readonly string[], options: EncodeOptions = {}): Promise<EncodedData> {
   const { population, sensitive = [], weight } = options;
   const numbered = options.numbered || sensitive.length > 0;
   const m = qis.length;
   const q = (i: number) => `q${i}`;
   const s = (j: number) => `s${j}`;
   const qList = qis.map((_, i) => q(i)).join(', ');
-  const select = qis.map((name, i) => `${quoteIdent(name)} AS ${q(i)}`).join(', ');
-  // Weights: the sum per group, and how many could not be read as numbers.
-  const w = weight ? `TRY_CAST(${quoteIdent(weight)} AS DOUBLE)` : '';
-  const wAgg = weight ? `, sum(CASE WHEN ${invalidNumber(w, true)} THEN 0 ELSE ${w} END) AS w, count(*) FILTER (WHERE ${invalidNumber(w, true)}) AS wbad` : '';
+  const query: FrequencyQuery = { quasiIdentifiers: qis, sensitive, weight };
   try {
+    // The one pass over the records: the frequency query, grouped by this DuckDB over the
+    // file, or by the remote engine and its (grouped) answer loaded here.
+    const grouped = source.kind === 'remote' ? (await loadRemoteFrequencies(db, source, query)).relation : `(${frequencySql(query, 'duckdb', source.relation(qis))})`;
     if (sensitive.length === 0) {
       const gid = numbered ? ', (row_number() OVER () - 1)::INTEGER AS gid' : '';
-      await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${select}, count(*)::INTEGER AS f${wAgg}${gid} FROM ${source.relation(qis)} GROUP BY ALL`,
-      );
+      await db.exec(`CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT *${gid} FROM ${grouped}`);
     } else {
-      // Still one pass over the file: group by QIs and sensitive values together, then
-      // roll the fine groups up to QI groups (numbered by gid) inside DuckDB.
-      const sSelect = sensitive.map((name, j) => `${quoteIdent(name)} AS ${s(j)}`).join(', ');
-      await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT ${select}, ${sSelect}, count(*)::INTEGER AS f${wAgg} FROM ${source.relation(qis)} GROUP BY ALL`,
-      );
+      // Still one pass over the records: grouped by QIs and sensitive values together, the
+      // fine groups roll up to QI groups (numbered by gid) inside DuckDB.
+      await db.exec(`CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT * FROM ${grouped}`);
       // Each QI group keeps the lists of its fine rows, so unnesting them numbers the fine
       // rows by group id without joining on the QIs again.
       const lists = sensitive.map((_, j) => `list(${s(j)}) AS l${j}`).join(', ');
@@ -124,8 +121,10 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
       );
       await db.exec(`DROP TABLE edra_fine`);
     }
+    if (source.kind === 'remote') await db.exec(`DROP TABLE ${grouped}`);
   } catch (e) {
-    throw readerError(e, source.display, source.format, source);
+    if (e instanceof EdraError) throw e;
+    throw source.kind === 'remote' ? e : readerError(e, source.display, source.format, source);
   }
   for (let i = 0; i < m; i++) {
     await db.exec(
@@ -159,8 +158,9 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource, q
   if (weight) {
     const bad = Number((await db.rows('SELECT coalesce(sum(wbad), 0)::BIGINT AS b FROM edra_groups'))[0].b);
     if (bad > 0) {
-      const first = await firstRecordWhere(db, source.relation(qis), invalidNumber(w, true));
-      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, infinite, not positive or above ${MAX_WEIGHT_TEXT} (the first in record ${first ?? '?'}) [rule: weight.invalid]`, {
+      // A remote table has no record order to point into.
+      const first = source.kind === 'remote' ? undefined : await firstRecordWhere(db, source.relation(qis), invalidWeight('duckdb', weight));
+      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, infinite, not positive or above ${MAX_WEIGHT_TEXT}${source.kind === 'remote' ? '' : ` (the first in record ${first ?? '?'})`} [rule: weight.invalid]`, {
         file: source.display,
         column: weight,
         rule: 'weight.invalid',
@@ -227,7 +227,7 @@ async function checkPopulationCounts(db: Database, population: PopulationRelatio
  * are dictionary-encoded (sorted, NULL last; numbers in numeric order), then
  * (gid, code, count) rows sorted by gid give the CSR layout directly.
  */
-async function sensitiveHistograms(db: Database, source: DataSource, name: string, j: number, groups: number): Promise<SensitiveData> {
+async function sensitiveHistograms(db: Database, source: DataSource | RemoteTable, name: string, j: number, groups: number): Promise<SensitiveData> {
   const sj = `s${j}`;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE edra_sdict_${j} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${sj} AS v FROM edra_fine_g)`,

@@ -29,6 +29,7 @@ export interface SourceColumn {
 
 /** A data file DuckDB can read, described without reading its rows. */
 export interface DataSource {
+  readonly kind: 'file';
   /** The path as the user gave it (for messages). */
   readonly display: string;
   /** Absolute path. */
@@ -91,7 +92,7 @@ export async function openSource(db: Database, file: string, display: string, de
   }
   const verified = checkCompressedIntact(file, display);
   verified.catch(() => {}); // awaited by the reader; never an unhandled rejection meanwhile
-  return { display, file, format, columns, relation, namesMayBeData, verified };
+  return { kind: 'file', display, file, format, columns, relation, namesMayBeData, verified };
 }
 
 /**

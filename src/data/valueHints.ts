@@ -9,6 +9,8 @@ import type { DataSource } from './source.js';
 import { readerError } from './readerErrors.js';
 import { quoteIdent, quoteString } from './sql.js';
 import { valuePatterns, type IdentifierKind } from './identifierHints.js';
+import { quoteIdentIn, quoteStringIn } from './frequencyQuery.js';
+import type { RemoteTable } from './clickhouse/remoteTable.js';
 
 /** Rows the value patterns are checked on. */
 export const VALUE_HINT_ROWS = 10_000;
@@ -26,26 +28,45 @@ export interface ColumnValueHints {
   shares: Partial<Record<ValueHintKind, number>>;
 }
 
-/** Checks the value patterns of `columns` on the first VALUE_HINT_ROWS rows of `source`. */
-export async function valueHints(db: Database, source: DataSource, columns: readonly string[], textColumns: readonly string[]): Promise<ColumnValueHints[]> {
+/** Checks the value patterns of `columns` on the first VALUE_HINT_ROWS rows of `source` (in the remote engine for a remote table). */
+export async function valueHints(db: Database, source: DataSource | RemoteTable, columns: readonly string[], textColumns: readonly string[]): Promise<ColumnValueHints[]> {
   if (columns.length === 0) return [];
   const patterns: [ValueHintKind, string][] = [...(Object.entries(valuePatterns) as [IdentifierKind, string][]), ['freeText', freeTextPattern]];
-  const select: string[] = [];
-  columns.forEach((c, i) => {
-    const v = `${quoteIdent(c)}::VARCHAR`;
-    select.push(`count(${quoteIdent(c)})::BIGINT AS "p${i}"`, `count(DISTINCT ${quoteIdent(c)})::BIGINT AS "d${i}"`);
-    patterns.forEach(([kind, re]) => select.push(`coalesce(sum(regexp_full_match(${v}, ${quoteString(re)})::INTEGER), 0)::BIGINT AS "m${i}_${kind}"`));
-  });
-  let row: Record<string, unknown>;
-  try {
-    row = (await db.rows(`SELECT ${select.join(', ')} FROM (SELECT * FROM ${source.relation(textColumns)} LIMIT ${VALUE_HINT_ROWS})`))[0];
-  } catch (e) {
-    throw readerError(e, source.display, source.format);
-  }
+  const row = source.kind === 'remote' ? await remoteCounts(source, columns, patterns) : await localCounts(db, source, columns, textColumns, patterns);
   return columns.map((name, i) => {
     const checked = Number(row[`p${i}`]);
     const shares: Partial<Record<ValueHintKind, number>> = {};
     for (const [kind] of patterns) shares[kind] = checked > 0 ? Number(row[`m${i}_${kind}`]) / checked : 0;
     return { name, checked, distinct: Number(row[`d${i}`]), shares };
   });
+}
+
+async function localCounts(db: Database, source: DataSource, columns: readonly string[], textColumns: readonly string[], patterns: [ValueHintKind, string][]): Promise<Record<string, unknown>> {
+  const select: string[] = [];
+  columns.forEach((c, i) => {
+    const v = `${quoteIdent(c)}::VARCHAR`;
+    select.push(`count(${quoteIdent(c)})::BIGINT AS "p${i}"`, `count(DISTINCT ${quoteIdent(c)})::BIGINT AS "d${i}"`);
+    patterns.forEach(([kind, re]) => select.push(`coalesce(sum(regexp_full_match(${v}, ${quoteString(re)})::INTEGER), 0)::BIGINT AS "m${i}_${kind}"`));
+  });
+  try {
+    return (await db.rows(`SELECT ${select.join(', ')} FROM (SELECT * FROM ${source.relation(textColumns)} LIMIT ${VALUE_HINT_ROWS})`))[0];
+  } catch (e) {
+    throw readerError(e, source.display, source.format);
+  }
+}
+
+/**
+ * The same counts computed by ClickHouse (RE2 there as in DuckDB: a full match is the
+ * pattern anchored as ^(?:...)$), so only counts come back.
+ */
+async function remoteCounts(table: RemoteTable, columns: readonly string[], patterns: [ValueHintKind, string][]): Promise<Record<string, unknown>> {
+  const select: string[] = [];
+  columns.forEach((c, i) => {
+    const col = quoteIdentIn('clickhouse', c);
+    select.push(`count(${col}) AS p${i}`, `uniqExact(${col}) AS d${i}`);
+    patterns.forEach(([kind, re]) => select.push(`countIf(ifNull(match(toString(${col}), ${quoteStringIn('clickhouse', `^(?:${re})$`)}), 0)) AS m${i}_${kind}`));
+  });
+  const inner = columns.map((c) => quoteIdentIn('clickhouse', c)).join(', ');
+  const text = await table.client.text(`SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM ${table.relation} LIMIT ${VALUE_HINT_ROWS}) FORMAT JSONEachRow`, 'value hints');
+  return JSON.parse(text) as Record<string, unknown>;
 }

@@ -27,6 +27,8 @@ import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
 import { checkLevelsSpec, generalizeClasses } from './levels.js';
 import { groupColumns } from './recordRiskColumns.js';
+import { fileDatasetOf } from './remoteDataset.js';
+import type { Received } from '../data/clickhouse/client.js';
 import { individualRiskWeights } from './search.js';
 import { sensitiveClasses } from './sensitive.js';
 import { planRelease } from './release.js';
@@ -39,6 +41,8 @@ export interface AnalyzeOptions {
   database?: DatabaseOptions;
   /** Write per-record risks (row, fk, Fk, individualRisk, SUDA scores) to this .csv/.parquet file. */
   recordRisk?: string;
+  /** Called with what each query to a remote engine received (bytes, lines: never a record). */
+  onReceived?: (r: Received) => void;
   /** Generalize to these hierarchy levels (by QI name; missing QIs stay at 0) before measuring; default: the spec's `levels`. */
   levels?: Record<string, number>;
   /** false: ignore the spec's `levels` (the search reports the data at its optimum, or as read). */
@@ -90,7 +94,8 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   const progress = options.onProgress ?? (() => {});
   const levels = options.levels ?? (options.useSpecLevels === false ? undefined : spec.levels);
   if (levels) checkLevelsSpec(loaded);
-  const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined });
+  if (options.recordRisk !== undefined) fileDatasetOf(loaded, 'the per-record risk file (--record-risk)');
+  const input = await readInput(db, loaded, { onProgress: progress, numbered: options.recordRisk !== undefined, onReceived: options.onReceived });
   progress('computing risk');
   const frame = frameOf(loaded, input.encoded.rows, input.populationTotal);
   const thresholds = resolveThresholds(spec.thresholds, { populationKnown: frame.source !== 'none' });
@@ -143,6 +148,7 @@ async function analyzeWith(db: Database, loaded: LoadedSpec, options: AnalyzeOpt
   if (options.recordRisk) {
     progress(`writing per-record risks to ${options.recordRisk}`);
     const recordFk = verdictWeights(input, set) ?? verdict.populationSizes;
+    if (input.source.kind !== 'file') throw new Error('per-record risks of a remote table'); // refused above
     await writeRecordRisk(db, input.source, spec.attributes.quasiIdentifiers, groupColumns(input.encoded.table.counts.length, set, recordFk, verdict.individualRisk?.risks, suda?.scores), options.recordRisk);
   }
   return {

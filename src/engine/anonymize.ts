@@ -9,6 +9,7 @@ import { applyLevels } from '../search/applyLevels.js';
 import { NodeEvaluator } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
 import type { ThresholdLine } from '../model/thresholdLine.js';
+import { fileDatasetOf } from './remoteDataset.js';
 import { prepareSearch, runPreparedSearch, type SearchOptions } from './search.js';
 import { levelsFromNames } from './generalization.js';
 import type { SearchJson } from '../contracts/search.js';
@@ -41,6 +42,7 @@ export interface AnonymizeSummary {
 
 /** Applies the optimum (or the given levels) and writes the transformed table atomically. */
 export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): Promise<AnonymizeSummary> {
+  fileDatasetOf(loaded, 'the anonymized file (anonymize)');
   const db = await openDatabase(options.database);
   try {
     const { spec } = loaded;
@@ -96,6 +98,7 @@ export async function anonymize(loaded: LoadedSpec, options: AnonymizeOptions): 
       rows += enc.counts[g];
     }
     options.onProgress?.(`writing ${options.out}`);
+    if (prepared.source.kind !== 'file') throw new Error('anonymize on a remote table'); // refused above
     await writeAnonymized(db, prepared.source, spec.attributes.quasiIdentifiers, spec.attributes.identifying, { labels }, options.out);
     summary.rows = rows;
     return summary;

@@ -3,13 +3,17 @@
  * population table), check the spec against the columns, and read it in one pass into the
  * encoded frequency table (hashing the file meanwhile). Shared by analyze and search.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { ClickHouseDataset } from '../config/spec.js';
 import type { LoadedSpec } from '../config/loadSpec.js';
 import { nearestName } from '../config/nearestName.js';
-import { SpecError } from '../errors.js';
+import { DataError, SpecError } from '../errors.js';
 import type { Database } from '../data/database.js';
 import { openSource, type DataSource } from '../data/source.js';
-import { encodeQuasiIdentifiers, type EncodedData } from '../data/encode.js';
+import { encodeQuasiIdentifiers, type EncodedData, type EncodeOptions } from '../data/encode.js';
+import { checkGroupable, openClickHouseTable, tableFingerprint, type RemoteTable } from '../data/clickhouse/remoteTable.js';
+import type { Received } from '../data/clickhouse/client.js';
 import { sha256File } from '../data/fileHash.js';
 import { columnSuggestion } from '../data/columnNames.js';
 import type { ResultColumn, ResultWarning } from '../contracts/analysis.js';
@@ -17,8 +21,9 @@ import { assignRoles } from './columns.js';
 
 /** The data of a run, read once. */
 export interface Input {
-  source: DataSource;
-  /** The data file as the spec names it (for messages and the Result). */
+  /** The data file, or the remote table (whose records never come here). */
+  source: DataSource | RemoteTable;
+  /** The data file as the spec names it, or clickhouse://host/database.table (for messages and the Result). */
   display: string;
   columns: ResultColumn[];
   warnings: ResultWarning[];
@@ -32,11 +37,14 @@ export interface InputOptions {
   onProgress?: (stage: string) => void;
   /** Number the groups (per-record outputs join back on them). */
   numbered?: boolean;
+  /** Called with what each query to a remote engine received (bytes, lines). */
+  onReceived?: (r: Received) => void;
 }
 
 /** Opens, checks and reads the spec's data. */
 export async function readInput(db: Database, loaded: LoadedSpec, options: InputOptions = {}): Promise<Input> {
   const { spec } = loaded;
+  if (spec.dataset.engine === 'clickhouse') return readRemoteInput(db, loaded, spec.dataset, options);
   const progress = options.onProgress ?? (() => {});
   const dataFile = path.resolve(loaded.baseDir, spec.dataset.path);
   const display = spec.dataset.path;
@@ -47,31 +55,81 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
   const popSource = await openPopulationTable(db, loaded);
   checkWeightColumn(loaded, source, display);
   progress(`reading and grouping ${display}`);
-  const qis = spec.attributes.quasiIdentifiers;
-  const popSpec = spec.population?.table;
   // Every step settles before any error is thrown: the database is closed on the way out,
   // and closing it under a running query would hang. A damaged gzip stream comes first, as
   // it explains whatever the read itself reported.
   const [verified, popVerified, encodedR, sha256R] = await Promise.allSettled([
     source.verified,
     popSource?.verified,
-    encodeQuasiIdentifiers(db, source, qis, {
-      population: popSource ? { relation: popSource.relation(qis), count: popSpec?.count, display: popSource.display, format: popSource.format } : undefined,
-      sensitive: spec.attributes.sensitive,
-      weight: spec.individualRisk?.weight,
-      numbered: options.numbered,
-    }),
+    encodeQuasiIdentifiers(db, source, spec.attributes.quasiIdentifiers, encodeOptions(loaded, popSource, options)),
     sha256File(dataFile),
   ]);
   for (const r of [verified, popVerified, encodedR, sha256R]) if (r.status === 'rejected') throw r.reason;
   const encoded = (encodedR as PromiseFulfilledResult<EncodedData>).value;
   const sha256 = (sha256R as PromiseFulfilledResult<string>).value;
-  let populationTotal: number | undefined;
-  if (popSource) {
-    const rows = await db.rows(`SELECT coalesce(sum(pf), 0)::DOUBLE AS t FROM edra_population`);
-    populationTotal = Number(rows[0].t);
+  return { source, display, columns, warnings, encoded, sha256, ...(await populationTotalOf(db, popSource)) };
+}
+
+/**
+ * The spec's table in ClickHouse: its schema read, the frequency query run there (only the
+ * grouped answer comes back) and the table's fingerprint computed there meanwhile; from the
+ * encoded frequency table on, the run is the same as for a file.
+ */
+async function readRemoteInput(db: Database, loaded: LoadedSpec, dataset: ClickHouseDataset, options: InputOptions): Promise<Input> {
+  const { spec } = loaded;
+  const progress = options.onProgress ?? (() => {});
+  const source = await openClickHouseTable(dataset, options.onReceived);
+  const display = source.display;
+  progress(`opening ${display}`);
+  const { columns, warnings } = assignRoles(spec, source.columns, display, false);
+  checkSensitiveSettings(loaded);
+  checkGroupable(source, spec.attributes.quasiIdentifiers, 'a quasi-identifier');
+  checkGroupable(source, spec.attributes.sensitive, 'a sensitive attribute');
+  const popSource = await openPopulationTable(db, loaded);
+  checkWeightColumn(loaded, source, display);
+  progress(`grouping ${display} in ClickHouse`);
+  const [popVerified, encodedR, fingerprintR] = await Promise.allSettled([
+    popSource?.verified,
+    encodeQuasiIdentifiers(db, source, spec.attributes.quasiIdentifiers, encodeOptions(loaded, popSource, options)),
+    tableFingerprint(source),
+  ]);
+  for (const r of [popVerified, encodedR, fingerprintR]) if (r.status === 'rejected') throw r.reason;
+  const encoded = (encodedR as PromiseFulfilledResult<EncodedData>).value;
+  const fingerprint = (fingerprintR as PromiseFulfilledResult<{ rows: number; hash: string }>).value;
+  if (fingerprint.rows !== encoded.rows) {
+    throw new DataError(`${display}: the table changed while it was read (${encoded.rows} records grouped, ${fingerprint.rows} fingerprinted) [rule: clickhouse.changed]`, {
+      file: display,
+      rule: 'clickhouse.changed',
+    });
   }
-  return { source, display, columns, warnings, encoded, sha256, ...(populationTotal !== undefined ? { populationTotal } : {}) };
+  return { source, display, columns, warnings, encoded, sha256: remoteTableDigest(fingerprint), ...(await populationTotalOf(db, popSource)) };
+}
+
+/**
+ * What stands for a remote table's SHA-256 in the result: the SHA-256 of its fingerprint
+ * (record count and the order-free sum of per-record CityHash64s, computed by ClickHouse).
+ * The same content gives the same digest on any server or shard layout; `edra verify --data`
+ * and `edra diff` compare it as they compare a file's.
+ */
+export function remoteTableDigest(fingerprint: { rows: number; hash: string }): string {
+  return createHash('sha256').update(`edra clickhouse fingerprint v1\n${fingerprint.rows}\n${fingerprint.hash}\n`).digest('hex');
+}
+
+function encodeOptions(loaded: LoadedSpec, popSource: DataSource | undefined, options: InputOptions): EncodeOptions {
+  const { spec } = loaded;
+  const popSpec = spec.population?.table;
+  return {
+    population: popSource ? { relation: popSource.relation(spec.attributes.quasiIdentifiers), count: popSpec?.count, display: popSource.display, format: popSource.format } : undefined,
+    sensitive: spec.attributes.sensitive,
+    weight: spec.individualRisk?.weight,
+    numbered: options.numbered,
+  };
+}
+
+async function populationTotalOf(db: Database, popSource: DataSource | undefined): Promise<{ populationTotal?: number }> {
+  if (!popSource) return {};
+  const rows = await db.rows(`SELECT coalesce(sum(pf), 0)::DOUBLE AS t FROM edra_population`);
+  return { populationTotal: Number(rows[0].t) };
 }
 
 /** Settings for a sensitive attribute the spec does not list as sensitive are a spec error. */
@@ -113,7 +171,7 @@ async function openPopulationTable(db: Database, loaded: LoadedSpec): Promise<Da
   return pop;
 }
 
-function checkWeightColumn(loaded: LoadedSpec, source: DataSource, display: string): void {
+function checkWeightColumn(loaded: LoadedSpec, source: DataSource | RemoteTable, display: string): void {
   const weightColumn = loaded.spec.individualRisk?.weight;
   if (weightColumn === undefined || source.columns.some((c) => c.name === weightColumn)) return;
   const s = columnSuggestion(weightColumn, source.columns.map((c) => c.name), source.namesMayBeData);

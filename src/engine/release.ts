@@ -12,6 +12,7 @@ import type { LoadedSpec } from '../config/loadSpec.js';
 import type { ReleaseSpec } from '../config/releaseSpec.js';
 import { nearestName } from '../config/nearestName.js';
 import { DataError, SpecError } from '../errors.js';
+import { fileDatasetOf } from './remoteDataset.js';
 import { openDatabase, type DatabaseOptions } from '../data/database.js';
 import { openSource, readIntact, type DataSource } from '../data/source.js';
 import { columnSuggestion } from '../data/columnNames.js';
@@ -294,9 +295,10 @@ export async function runRelease(loaded: LoadedSpec, options: ReleaseOptions): P
   const { spec } = loaded;
   const db = await openDatabase(options.database);
   try {
-    const display = spec.dataset.path;
+    const dataset = fileDatasetOf(loaded, 'a differentially private release');
+    const display = dataset.path;
     progress(`opening ${display}`);
-    const source = await openSource(db, path.resolve(loaded.baseDir, spec.dataset.path), display, spec.dataset.format, spec.dataset.csv);
+    const source = await openSource(db, path.resolve(loaded.baseDir, dataset.path), display, dataset.format, dataset.csv);
     checkColumns(plan, source);
     const cap =
       plan.privacyUnit.column !== null

@@ -24,7 +24,7 @@ import type { AnonymizeSummary } from './anonymize.js';
 export function releasedFileSpec(loaded: LoadedSpec, out: string, population: AnalysisResult['population']): LoadedSpec {
   const spec: Spec = {
     ...loaded.spec,
-    dataset: { path: path.resolve(out) },
+    dataset: { engine: 'duckdb', path: path.resolve(out) },
     attributes: { ...loaded.spec.attributes, identifying: [] },
     hierarchies: {},
     levels: undefined,

@@ -30,6 +30,7 @@ import { levelLowerBound } from '../search/utility.js';
 import { classesUnderPolicy, sumByClass } from './classSet.js';
 import { frameOf, quasiIdentifierHierarchies } from './generalization.js';
 import { readInput, type Input } from './input.js';
+import type { RemoteTable } from '../data/clickhouse/remoteTable.js';
 import { sensitiveClasses, sensitiveThresholdsOf } from './sensitive.js';
 
 export interface SearchOptions {
@@ -48,7 +49,7 @@ export interface PreparedSearch {
   hierarchies: ResolvedHierarchy[];
   table: FrequencyTable;
   encoded: EncodedData;
-  source: DataSource;
+  source: DataSource | RemoteTable;
   /** classOf[g] for the encoded groups when records were excluded (-1: excluded). */
   classOf?: Int32Array;
   notes: string[];
