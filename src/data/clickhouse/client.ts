@@ -167,8 +167,9 @@ export class ClickHouseClient {
         rule: 'clickhouse.timeout',
       });
     }
-    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as NodeJS.ErrnoException).code;
-    const why = cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'ENOTFOUND' ? 'unknown host' : cause ? cause : 'no answer';
+    const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+    const cause = inner?.code ?? (e as NodeJS.ErrnoException).code;
+    const why = cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'ENOTFOUND' ? 'unknown host' : cause ? cause : inner?.message ? inner.message : 'no answer';
     return new DataError(`${this.display}: cannot reach the ClickHouse server (${why}; tried ${this.options.retries + 1} time(s)) [rule: clickhouse.unreachable]`, {
       file: this.display,
       rule: 'clickhouse.unreachable',
