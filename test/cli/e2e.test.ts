@@ -184,7 +184,13 @@ describe('edra schema', () => {
     const schema = JSON.parse(r.stdout);
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.properties.dataset).toBeTypeOf('object');
-    expect(schema.properties.dataset.properties.path).toBeTypeOf('object');
+    // dataset is one of two sources: a file read by the embedded DuckDB
+    // (engine optional, the default) or a ClickHouse table (engine required)
+    const [file, remote] = schema.properties.dataset.oneOf;
+    expect(file.properties.path).toBeTypeOf('object');
+    expect(file.required).toEqual(['path']);
+    expect(remote.properties.engine.const).toBe('clickhouse');
+    expect(remote.required).toEqual(expect.arrayContaining(['engine', 'url', 'table']));
     expect(schema.properties.attributes.properties.quasiIdentifiers).toBeTypeOf('object');
     expect(schema.properties.thresholds.properties.k).toBeTypeOf('object');
     expect(schema.required).toEqual(expect.arrayContaining(['dataset', 'attributes']));
