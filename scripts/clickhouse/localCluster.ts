@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,20 @@ export interface LocalCluster {
   /** Runs a statement on server i (0-based); returns the answer's text. */
   query(i: number, sql: string, body?: string | Buffer): Promise<string>;
   stop(): void;
+}
+
+/** One POST on its own connection (no keep-alive to race the server's idle timeout). */
+function post(url: string, body: string | Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -127,9 +142,8 @@ export async function startLocalCluster(shards = 2, timeoutMs = 60_000): Promise
     }
     const query = async (i: number, sql: string, body?: string | Buffer): Promise<string> => {
       const url = body === undefined ? urls[i] : `${urls[i]}/?query=${encodeURIComponent(sql)}`;
-      const res = await fetch(url, { method: 'POST', body: body ?? sql });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`ClickHouse ${i + 1}: ${text.slice(0, 300)}`);
+      const { status, text } = await post(url, body ?? sql);
+      if (status < 200 || status >= 300) throw new Error(`ClickHouse ${i + 1}: ${text.slice(0, 300)}`);
       return text;
     };
     return {
