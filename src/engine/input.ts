@@ -106,9 +106,29 @@ async function readRemoteInput(db: Database, loaded: LoadedSpec, dataset: ClickH
 }
 
 /**
+ * The digest the Result states for the spec's data, computed afresh without measuring: the
+ * file's SHA-256, or the remote table's fingerprint digest (one aggregate query). For
+ * `edra verify --spec`: has the data the report measured changed since?
+ */
+export async function datasetDigest(loaded: LoadedSpec): Promise<{ display: string; sha256: string }> {
+  const { dataset } = loaded.spec;
+  if (dataset.engine === 'clickhouse') {
+    const table = await openClickHouseTable(dataset);
+    return { display: table.display, sha256: remoteTableDigest(await tableFingerprint(table)) };
+  }
+  const file = path.resolve(loaded.baseDir, dataset.path);
+  try {
+    return { display: dataset.path, sha256: await sha256File(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataError(`${dataset.path}: cannot read the spec's data file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}) [rule: dataset.unreadable]`, { file: dataset.path, rule: 'dataset.unreadable' });
+  }
+}
+
+/**
  * What stands for a remote table's SHA-256 in the result: the SHA-256 of its fingerprint
  * (record count and the order-free sum of per-record CityHash64s, computed by ClickHouse).
- * The same content gives the same digest on any server or shard layout; `edra verify --data`
+ * The same content gives the same digest on any server or shard layout; `edra verify --spec`
  * and `edra diff` compare it as they compare a file's.
  */
 export function remoteTableDigest(fingerprint: { rows: number; hash: string }): string {

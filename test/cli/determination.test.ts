@@ -101,6 +101,25 @@ describe('edra verify', () => {
     expect((await run(t.file('edited.html'), '--on', after)).code).toBe(5);
   });
 
+  it("--spec checks the spec's data as analyze reads it: the input of a released file's report, the data of an analysis", async () => {
+    const released = await run(t.file('released.html'), '--spec', spec, '--on', '2026-01-01', '--json');
+    expect(released.code).toBe(0);
+    expect(JSON.parse(released.stdout).data).toEqual([{ file: '../samples/encounters.csv', sha256: sha(sample), matches: 'input' }]);
+    const analysed = await cli('analyze', spec, '--quiet', '--report', t.file('analysis.html'));
+    expect([0, 1, 4]).toContain(analysed.code);
+    const same = await run(t.file('analysis.html'), '--spec', spec, '--on', '2026-01-01');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^data\s+\.\.\/samples\/encounters\.csv: same SHA-256 as the data file the report measures$/m);
+    // the same spec over a copy with one value changed: exit 6
+    fs.mkdirSync(t.file('moved'), { recursive: true });
+    fs.writeFileSync(t.file('moved/encounters.csv'), fs.readFileSync(sample, 'utf8').replace('Medicaid', 'Medicaie'));
+    const moved = t.file('moved/spec.yaml', fs.readFileSync(spec, 'utf8').replace('../samples/encounters.csv', 'encounters.csv'));
+    expect(fs.readFileSync(moved, 'utf8')).toContain('path: encounters.csv');
+    const changed = await run(t.file('analysis.html'), '--spec', moved, '--on', '2026-01-01');
+    expect(changed.code).toBe(6);
+    expect(changed.stdout).toMatch(/^data\s+CHANGED: encounters\.csv has SHA-256 [0-9a-f]{64}, which the report does not state$/m);
+  });
+
   it('usage and input errors: a bad date (2), a missing report or data file (3)', async () => {
     expect((await run(t.file('released.html'), '--on', 'tomorrow')).code).toBe(2);
     expect((await run(t.file('missing.html'))).code).toBe(3);

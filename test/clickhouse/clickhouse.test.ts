@@ -204,6 +204,33 @@ describe('the table fingerprint', () => {
   });
 });
 
+describe('a determination on a remote table', () => {
+  it('edra verify --spec and edra diff tell whether the table changed since the report (by its fingerprint)', async () => {
+    const adult = path.join(analyses, 'adult-search.yaml');
+    const spec = path.join(dir, 'adult-one.yaml');
+    writeFileSync(spec, remoteSpecText(adult, 'adult_one', cluster.urls[1]).replaceAll('../samples', path.join(repoRoot, 'samples')));
+    const edra = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const first = edra('analyze', spec, '--quiet', '--report', path.join(dir, 'one.html'), '--out', path.join(dir, 'run-one.json'));
+    expect(first.stderr).toBe('');
+    expect([0, 1, 4]).toContain(first.status);
+    const intact = edra('verify', path.join(dir, 'one.html'), '--spec', spec, '--on', '2026-01-01');
+    expect(intact.status).toBe(0);
+    expect(intact.stdout).toMatch(/^data\s+clickhouse:\/\/127\.0\.0\.1:\d+\/default\.adult_one: same fingerprint as the table the report measures$/m);
+    const html = readFileSync(path.join(dir, 'one.html'), 'utf8');
+    expect(html).toContain('<tr><th>Fingerprint of the table</th>');
+    expect(html).toContain('only those counts (one line per group, never a record) came back');
+    expect(html).not.toContain('SHA-256 of the file');
+    await cluster.query(1, 'INSERT INTO default.adult_one SELECT * FROM default.adult_one LIMIT 1');
+    const changed = edra('verify', path.join(dir, 'one.html'), '--spec', spec, '--on', '2026-01-01');
+    expect(changed.status).toBe(6);
+    expect(changed.stdout).toMatch(/^data\s+CHANGED: clickhouse:\/\/.*adult_one has fingerprint [0-9a-f]{64}, which the report does not state$/m);
+    const second = edra('analyze', spec, '--quiet', '--out', path.join(dir, 'two.json'));
+    expect([0, 1, 4]).toContain(second.status);
+    const diff = edra('diff', path.join(dir, 'run-one.json'), path.join(dir, 'two.json'));
+    expect(diff.stdout).toMatch(/^data\s+changed: sha256 [0-9a-f]{12} -> [0-9a-f]{12}$/m);
+  });
+});
+
 describe('levels pushed down into the query', () => {
   it('renders a generalization as transform() in ClickHouse and CASE in DuckDB, with the same groups', async () => {
     const query: FrequencyQuery = {

@@ -22,6 +22,8 @@ export interface ColumnRow {
 
 export interface DataModel {
   path: string;
+  /** A table in a remote engine (ClickHouse): grouped there, its digest a fingerprint, not a file's SHA-256. */
+  remote: boolean;
   fileName: string;
   format: string;
   sha256: string;
@@ -66,6 +68,7 @@ export function dataSection(ctx: SectionContext): DataModel {
   const warnings = result.warnings;
   return {
     path: d.path,
+    remote: d.format === 'clickhouse',
     fileName: path.basename(d.path),
     format: d.format.toUpperCase(),
     sha256: d.sha256,

@@ -13,6 +13,8 @@ export interface ReproducibilityModel {
   runDate: string;
   runDateIso: string;
   datasetSha256: string;
+  /** The data is a remote table: datasetSha256 is its fingerprint digest (src/engine/input.ts:remoteTableDigest). */
+  remote: boolean;
   template: string;
   /** The file anonymize wrote, when this report measures it, and the input it was made from. */
   releasedFile: { path: string; sha256: string; rows: Figure; inputPath: string; inputSha256: string; inputRows: Figure; remeasuredEqual: boolean } | null;
@@ -28,6 +30,7 @@ export function reproducibilitySection({ result }: SectionContext, template: str
     runDate: formatDateTime(result.generatedAt),
     runDateIso: result.generatedAt,
     datasetSha256: result.dataset.sha256,
+    remote: result.dataset.format === 'clickhouse',
     template,
     releasedFile: result.releasedFile
       ? {
