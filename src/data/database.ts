@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createRunDir, removeRunDir } from './tempFiles.js';
+import { defaultMemoryLimit } from './memoryBudget.js';
 
 /** An embedded, in-process DuckDB: no server, nothing downloaded at run time. */
 export interface Database {
@@ -17,7 +18,7 @@ export interface Database {
 export interface DatabaseOptions {
   /** DuckDB worker threads (default: DuckDB's choice, the core count). */
   threads?: number;
-  /** DuckDB memory limit (its buffer pool), e.g. '4GB'. */
+  /** DuckDB memory limit (its buffer pool), e.g. '4GB'; default: half the memory available (memoryBudget.ts). */
   memoryLimit?: string;
   /** Directory under which the run's private spill directory is made (default: the system temp directory). */
   tempDir?: string;
@@ -61,7 +62,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     preserve_insertion_order: 'false',
   };
   if (options.threads) config.threads = String(options.threads);
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  // Without --memory-limit, half of the memory this process may use (memoryBudget.ts), not DuckDB's 80%.
+  config.memory_limit = options.memoryLimit ?? defaultMemoryLimit();
   const runDir = createRunDir(options.tempDir ?? os.tmpdir());
   config.temp_directory = runDir;
   let instance: DuckDBInstance;
