@@ -6,6 +6,7 @@ import { startExplore } from '../explore/explore.js';
 import { openBrowser } from '../explore/openBrowser.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
+import { addDatabaseOptions, databaseOptions, type DatabaseFlags } from './databaseOptions.js';
 
 function portNumber(value: string): number {
   const n = Number(value);
@@ -17,9 +18,8 @@ function portNumber(value: string): number {
  * `edra explore <spec>`: the what-if page on 127.0.0.1 (src/explore). Runs until Ctrl-C (a
  * second Ctrl-C exits at once, abandoning a running search) or until the last tab closes.
  */
-export function registerExploreCommand(program: Command, io: CliIO, flags: { showValues?: boolean }): void {
-  program
-    .command('explore')
+export function registerExploreCommand(program: Command, io: CliIO, flags: { showValues?: boolean; memoryLimit?: string }): void {
+  addDatabaseOptions(program.command('explore'))
     .description('explore generalizations in the browser: per-node risk, verdict and information loss, the lattice, comparisons (a local page on 127.0.0.1)')
     .argument('<spec>', 'analysis spec with hierarchies (and search settings)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', portNumber)
@@ -27,8 +27,10 @@ export function registerExploreCommand(program: Command, io: CliIO, flags: { sho
     .option('--out-dir <dir>', "where reports and released files are written (default: the spec's directory; saved specs always go beside the spec)")
     .option('--quiet', 'no progress on stderr')
     .option('--show-values', 'allow data values in error details (off by default: data is PHI)')
-    .action(async (specPath: string, opts: { port?: number; open: boolean; outDir?: string; quiet?: boolean; showValues?: boolean }) => {
+    .action(async (specPath: string, opts: { port?: number; open: boolean; outDir?: string; quiet?: boolean; showValues?: boolean } & DatabaseFlags) => {
       flags.showValues = opts.showValues;
+      flags.memoryLimit = opts.memoryLimit;
+      const database = databaseOptions(opts);
       const loaded = loadSpec(specPath);
       const progress = createProgress(Boolean(opts.quiet));
       const running = await startExplore(loaded, {
@@ -36,6 +38,7 @@ export function registerExploreCommand(program: Command, io: CliIO, flags: { sho
         port: opts.port,
         outputDir: opts.outDir ? path.resolve(opts.outDir) : undefined,
         showValues: opts.showValues,
+        database,
         onProgress: (s) => progress.stage(s),
       });
       progress.done();

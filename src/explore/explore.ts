@@ -48,6 +48,7 @@ export async function startExplore(loaded: LoadedSpec, options: ExploreOptions =
     outputDir,
     showValues: options.showValues,
     nextStepsAutoClasses: options.nextStepsAutoClasses,
+    database: options.database,
   });
   const assets = await loadPageAssets();
   const server = await startExploreServer(session, assets, options);

@@ -6,6 +6,7 @@
  * analyze + renderReport, the released file from anonymize, each on the edited spec, so what
  * the page shows is what the CLI certifies for the spec "save as spec" writes.
  */
+import type { DatabaseOptions } from '../data/database.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -37,6 +38,8 @@ export interface SessionOptions {
   showValues?: boolean;
   /** Classes up to which "what to generalize next" is computed unasked (default CONTRIBUTION_AUTO_GROUPS, as analyze). */
   nextStepsAutoClasses?: number;
+  /** --memory-limit / --temp-dir, for the reports and released files the page asks for (each reads the data again). */
+  database?: DatabaseOptions;
 }
 
 /** Parses a request part with a zod schema; HttpError 400 naming the path, never the value. */
@@ -161,7 +164,7 @@ export class ExploreSession {
     const file = newOutputPath(this.options.outputDir, name, ['.html', '.htm'], (f) => [reportTwinPath(f)]);
     const loaded = editedSpec(this.original, this.settings, byName);
     return this.jobs.start('report', async (control) => {
-      const { result } = await analyze(loaded, { qiContribution: true, onProgress: control.stage });
+      const { result } = await analyze(loaded, { qiContribution: true, onProgress: control.stage, database: this.options.database });
       result.spec = this.options.specArg;
       result.specText = loaded.text;
       result.commandLine = `edra explore ${this.options.specArg} (report at levels ${Object.entries(byName).map(([q, l]) => `${q}=${l}`).join(',')})`;
@@ -178,7 +181,7 @@ export class ExploreSession {
     const file = newOutputPath(this.options.outputDir, name, ['.csv', '.tsv', '.parquet']);
     const loaded = editedSpec(this.original, this.settings, byName);
     return this.jobs.start('anonymize', async (control) => {
-      const summary = await anonymize(loaded, { out: file, onProgress: control.stage });
+      const summary = await anonymize(loaded, { out: file, onProgress: control.stage, database: this.options.database });
       if (!summary.pass) control.stage('nothing written: the node does not meet every threshold');
       return { written: summary.pass ? [file] : [], verdict: summary.pass ? 'pass' : 'fail' };
     });

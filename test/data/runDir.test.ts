@@ -91,4 +91,13 @@ describe('--memory-limit and --temp-dir on every command that loads data', () =>
     expect([0, 1]).toContain(ok.code);
     expect(fs.readdirSync(base)).toEqual([]);
   });
+
+  it('explore takes both too (it serves until stopped: the refusal and the help are checked here, the load in test/explore)', async () => {
+    const bad = await cli('explore', spec, '--no-open', '--quiet', '--memory-limit', '500MB', '--temp-dir', t.file('missing-dir'));
+    expect(bad.code).toBe(2);
+    expect(firstLine(bad.stderr)).toMatch(/^edra: --temp-dir .*missing-dir: not a writable directory \[rule: cli\.tempDir\]$/);
+    const help = await cli('explore', '--help');
+    expect(help.stdout).toContain('--memory-limit <size>');
+    expect(help.stdout).toContain('--temp-dir <dir>');
+  });
 });
