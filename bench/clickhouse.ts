@@ -89,7 +89,7 @@ function clickhouseBare(cluster: LocalCluster, cols: string[]): Run {
 async function exportCsv(cluster: LocalCluster, file: string): Promise<void> {
   const c = new ClickHouseClient({ url: cluster.urls[0], display: 'bench', timeoutSeconds: 3600, retries: 0 });
   const out = createWriteStream(file);
-  const done = new Promise((r, j) => out.on('finish', r).on('error', j));
+  const done = new Promise<void>((resolve, reject) => out.on('finish', () => resolve()).on('error', reject));
   await c.stream('SELECT * FROM default.bench FORMAT CSVWithNames', 'export', out);
   out.end();
   await done;

@@ -120,11 +120,13 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * Writes `<dir>/bench_<rows>.parquet` and `<dir>/bench_<rows>.csv` (skipped when both exist)
  * and returns their paths. Files appear atomically (written under `.tmp`, then renamed).
  */
-export async function generateBenchData(rows: number, dir: string): Promise<{ csv: string; parquet: string }> {
+export async function generateBenchData(rows: number, dir: string, options: { csv?: boolean } = {}): Promise<{ csv: string; parquet: string }> {
   if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
   const parquet = join(dir, `bench_${rows}.parquet`);
   const csv = join(dir, `bench_${rows}.csv`);
-  if (existsSync(parquet) && existsSync(csv)) return { csv, parquet };
+  // options.csv false: Parquet only (100M rows as CSV would be 7.7 GB).
+  const wantCsv = options.csv ?? true;
+  if (existsSync(parquet) && (existsSync(csv) || !wantCsv)) return { csv, parquet };
   mkdirSync(dir, { recursive: true });
 
   const instance = await DuckDBInstance.create(':memory:', {
@@ -140,7 +142,7 @@ export async function generateBenchData(rows: number, dir: string): Promise<{ cs
       await conn.run(`COPY (${benchSelectSql(rows)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
       renameSync(tmp, parquet);
     }
-    if (!existsSync(csv)) {
+    if (wantCsv && !existsSync(csv)) {
       const tmp = `${csv}.tmp`;
       rmSync(tmp, { force: true });
       await conn.run(`COPY (FROM read_parquet(${sqlString(parquet)})) TO ${sqlString(tmp)} (FORMAT csv, HEADER true, DELIMITER ',')`);
