@@ -11,7 +11,7 @@ import { headerNames, positionalNames, readCsvHeader } from './csvHeader.js';
 import { checkCompressedIntact, firstLongLine } from './fileHead.js';
 import { columnSuggestion, duplicateColumnError, headerConfirmed } from './columnNames.js';
 import { readerError } from './readerErrors.js';
-import { listLiteral, quoteString, structLiteral } from './sql.js';
+import { listLiteral, quoteIdent, quoteString, structLiteral } from './sql.js';
 import type { CsvReadOptions, SourceColumn } from './source.js';
 
 /** A CSV file ready to stream. */
@@ -69,8 +69,28 @@ export async function openCsv(db: Database, file: string, display: string, forma
       { file: display, line: 1, rule: 'csv.header' },
     );
   }
-  const namesMayBeData = hasHeader && !mode.positional && csv.header !== true && !headerConfirmed(columns, names);
+  const named = hasHeader && !mode.positional && csv.header !== true;
+  const namesMayBeData = named && (!headerConfirmed(columns, names) || (await nameAmongValues(db, read)));
   return { columns, relation: (textColumns = []) => csvRelation(read, textColumns), namesMayBeData };
+}
+
+/** Rows of the file's head searched for a column name among its own values. */
+const NAME_CHECK_ROWS = 10_000;
+
+/**
+ * Whether some column's name is also a value of that column in the file's first rows: then the
+ * "header" may well be a first record (a name that is a value is a value), even when the types
+ * seem to confirm it. Read as text; a file that cannot be read here counts as such (the scan
+ * reports the error itself).
+ */
+async function nameAmongValues(db: Database, read: CsvRead): Promise<boolean> {
+  const tests = read.names.map((n, i) => `coalesce(bool_or(${quoteIdent(n)} = ${quoteString(n)}), false) AS e${i}`);
+  try {
+    const row = (await db.rows(`SELECT ${tests.join(', ')} FROM (SELECT * FROM ${csvRelation(read, read.names)} LIMIT ${NAME_CHECK_ROWS})`))[0];
+    return read.names.some((_, i) => row[`e${i}`] === true);
+  } catch {
+    return true;
+  }
 }
 
 interface CsvRead {

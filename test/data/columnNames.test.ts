@@ -188,6 +188,18 @@ describe('header-less files: generated names, never a record as names', () => {
     expect(JSON.parse(shown.stdout).rows).toBe(3);
   });
 
+  it('a first line whose cell recurs as a value of its column is a record, even when the types seem to confirm it (fuzz counterexample)', async () => {
+    // "é" over a number below looks like a header, but the first cell is also the next record's value
+    fs.writeFileSync(path.join(t.dir, 'recurs.csv'), `${SECRET}0,\u00e9\n${SECRET}0,0\n`);
+    const r = await cli('profile', path.join(t.dir, 'recurs.csv'), '--json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(SECRET);
+    expect(JSON.parse(r.stdout).columns.map((c: { name: string }) => c.name)).toEqual(['column1', 'column2']);
+    // a real header whose names are no value of their columns keeps its names
+    fs.writeFileSync(path.join(t.dir, 'named.csv'), 'age,sex\n30,F\n41,M\n');
+    expect(JSON.parse((await cli('profile', path.join(t.dir, 'named.csv'), '--json')).stdout).columns.map((c: { name: string }) => c.name)).toEqual(['age', 'sex']);
+  });
+
   it('a near-miss of a first-line cell is not suggested without --show-values', async () => {
     t.file('near.csv', `30,${SECRET},F\n41,${SECRET}x,M\n`);
     const f = spec('near', 'near.csv', `  quasiIdentifiers: [${SECRET.slice(0, -1)}]\n`);
