@@ -144,8 +144,10 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
   }
   const names = hierarchies.map((h) => h.attribute);
   const best = outcome.optimum;
-  const bottom = local.evaluate(0, lattice.levels(0), true);
-  const models = describeModels(best ? local.evaluate(best.node, lattice.levels(best.node), true).lines! : bottom.lines ?? [], payload.settings, payload.settings.maxSuppressed);
+  // The lines of the optimum, or of the bottom node when there is none (evaluated only then:
+  // at a million groups the bottom node is the costliest of the lattice).
+  const shownAt = best ? best.node : 0;
+  const models = describeModels(local.evaluate(shownAt, lattice.levels(shownAt), true).lines ?? [], payload.settings, payload.settings.maxSuppressed);
   const metric = payload.settings.metric;
   const notes = loaded.spec.levels ? [...prepared.notes, 'the spec\'s levels are not used by the search, which explores every node (analyze and anonymize apply them).'] : prepared.notes;
   const limit = loaded.spec.search?.suppressionLimit ?? 0;
