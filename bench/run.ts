@@ -34,8 +34,9 @@ fresh process, alternating, medians of 3 (1 from 5M rows):
   analyze vs DuckDB's bare GROUP BY of the QIs on the same file (+ 2 sensitive attributes,
   + individual risk and SUDA2 at 1M), as ratios with peak RSS;
   the file's SHA-256 alone and overlapped with the scan (bench/hash.ts, on the largest CSV);
-  the generalization search (bench/search.ts), explore's re-measure (bench/explore.ts) and the
-  DP samplers (bench/dp.ts), on the smallest size.
+  the generalization search (bench/search.ts: Adult, Adult x33, each generated size below 50M,
+  a high-cardinality case; 1 thread vs 2 workers), explore's re-measure (bench/explore.ts, on
+  the smallest size) and the DP samplers (bench/dp.ts).
 Also: npm run bench:clickhouse (edra on a 2-shard ClickHouse), npm run bench:explore, bench:dp.`);
   process.exit(0);
 }
@@ -97,9 +98,9 @@ if (csvRows.length) {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'hash.ts'), path.join(outDir, `bench_${Math.max(...csvRows)}.csv`)], { stdio: 'inherit' });
 }
 
-// The generalization search (Adult and a generated file of the smallest size asked for).
+// The generalization search (Adult, Adult repeated to 1M rows, the generated files of every size asked for below 50M, a high-cardinality case).
 console.log('');
-execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'search.ts'), String(Math.min(...rowsList))], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'search.ts'), ...rowsList.filter((r) => r < HUGE).map(String)], { stdio: 'inherit' });
 
 // edra explore: re-measure of one node on the generated file (the smallest size asked for).
 console.log('');

@@ -24,7 +24,7 @@ import { utilityOf } from './levels.js';
 import { searchWarnings } from './searchWarnings.js';
 import { NodeEvaluator, type NodeOutcome, type SearchModels, type SearchPayload } from '../search/evaluator.js';
 import { Lattice } from '../search/lattice.js';
-import { createNodePool } from '../search/pool.js';
+import { createNodePool, type WorkerPool } from '../search/pool.js';
 import { paretoFront, searchLattice } from '../search/strategy.js';
 import { levelLowerBound } from '../search/utility.js';
 import { classesUnderPolicy, sumByClass } from './classSet.js';
@@ -41,6 +41,8 @@ export interface SearchOptions {
   onProgress?: (stage: string) => void;
   /** After each batch of nodes: checked so far, lattice size. */
   onNodes?: (checked: number, total: number) => void;
+  /** Worker threads started once (startWorkerPool) and reused by every search given them; left running. */
+  workers?: WorkerPool;
 }
 
 /** The data of a search: the encoded table (after exclusion) with its hierarchies and models. */
@@ -128,7 +130,7 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
   const auto = payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1;
   const threads = Math.max(1, Math.min(options.threads ?? loaded.spec.search?.threads ?? auto, lattice.size));
   options.onProgress?.(`searching ${lattice.size} nodes on ${threads} thread${threads > 1 ? 's' : ''}`);
-  const pool = await createNodePool(payload, lattice, threads);
+  const pool = await createNodePool(payload, lattice, threads, options.workers);
   const local = new NodeEvaluator(payload);
   let outcome;
   try {
@@ -142,8 +144,10 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
   }
   const names = hierarchies.map((h) => h.attribute);
   const best = outcome.optimum;
-  const bottom = local.evaluate(0, lattice.levels(0), true);
-  const models = describeModels(best ? local.evaluate(best.node, lattice.levels(best.node), true).lines! : bottom.lines ?? [], payload.settings, payload.settings.maxSuppressed);
+  // The lines of the optimum, or of the bottom node when there is none (evaluated only then:
+  // at a million groups the bottom node is the costliest of the lattice).
+  const shownAt = best ? best.node : 0;
+  const models = describeModels(local.evaluate(shownAt, lattice.levels(shownAt), true).lines ?? [], payload.settings, payload.settings.maxSuppressed);
   const metric = payload.settings.metric;
   const notes = loaded.spec.levels ? [...prepared.notes, 'the spec\'s levels are not used by the search, which explores every node (analyze and anonymize apply them).'] : prepared.notes;
   const limit = loaded.spec.search?.suppressionLimit ?? 0;
