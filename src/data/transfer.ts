@@ -5,6 +5,31 @@ import type { Database } from './database.js';
 export type ColumnKind = 'int32' | 'float64';
 
 /**
+ * Runs a query whose columns are non-null INTEGER or DOUBLE and hands each result chunk to
+ * `visit` as typed-array views over the DuckDB vectors' data buffers (no JS value per cell).
+ * The views are valid during the call only: copy what is kept.
+ */
+export async function forEachTypedChunk(
+  db: Database,
+  sql: string,
+  kinds: readonly ColumnKind[],
+  visit: (columns: (Int32Array | Float64Array)[], rows: number) => void,
+): Promise<void> {
+  const result = await db.connection.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const views = kinds.map((kind, c) => {
+      const vector = duckdb.data_chunk_get_vector(chunk.chunk, c);
+      const bytes = duckdb.vector_get_data(vector, n * (kind === 'int32' ? 4 : 8));
+      return kind === 'int32' ? new Int32Array(bytes.buffer, bytes.byteOffset, n) : new Float64Array(bytes.buffer, bytes.byteOffset, n);
+    });
+    visit(views, n);
+  }
+}
+
+/**
  * Runs a query whose columns are non-null INTEGER or DOUBLE and moves them into typed
  * arrays chunk by chunk, reading each DuckDB vector's data buffer directly (about 10x
  * faster than materialising JS values; toolchain.md). `rowCount` sizes the arrays.
@@ -16,24 +41,12 @@ export async function readTypedColumns(
   rowCount: number,
 ): Promise<(Int32Array | Float64Array)[]> {
   const out = kinds.map((k) => (k === 'int32' ? new Int32Array(rowCount) : new Float64Array(rowCount)));
-  const result = await db.connection.stream(sql);
   let offset = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const n = chunk.rowCount;
+  await forEachTypedChunk(db, sql, kinds, (views, n) => {
     if (offset + n > rowCount) throw new RangeError(`query returned more than the expected ${rowCount} rows`);
-    for (let c = 0; c < kinds.length; c++) {
-      const vector = duckdb.data_chunk_get_vector(chunk.chunk, c);
-      const bytes = duckdb.vector_get_data(vector, n * (kinds[c] === 'int32' ? 4 : 8));
-      const view =
-        kinds[c] === 'int32'
-          ? new Int32Array(bytes.buffer, bytes.byteOffset, n)
-          : new Float64Array(bytes.buffer, bytes.byteOffset, n);
-      (out[c] as Int32Array | Float64Array).set(view, offset);
-    }
+    for (let c = 0; c < kinds.length; c++) out[c].set(views[c], offset);
     offset += n;
-  }
+  });
   if (offset !== rowCount) throw new RangeError(`query returned ${offset} rows, expected ${rowCount}`);
   return out;
 }
