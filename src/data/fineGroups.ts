@@ -65,23 +65,27 @@ export class FineRowGrouper {
     const m = this.m;
     const nS = s.length;
     const codes = this.codes;
+    const counts = this.counts;
+    const end = this.end;
+    let g = this.groups - 1;
     for (let r = 0; r < n; r++) {
-      let g = this.groups - 1;
       let same = g >= 0;
       for (let i = 0; same && i < m; i++) same = codes[i][g] === qi[i][r];
+      const c = f[r];
       if (!same) {
         if (g >= 0) this.close(g);
-        g = this.groups++;
+        g++;
         for (let i = 0; i < m; i++) codes[i][g] = qi[i][r];
-        for (let j = 0; j < nS; j++) this.offsets[j][g] = this.end[j];
+        for (let j = 0; j < nS; j++) this.offsets[j][g] = end[j];
       }
-      this.counts[g] += f[r];
+      counts[g] += c;
       for (let j = 0; j < nS; j++) {
-        const e = this.end[j]++;
+        const e = end[j]++;
         this.values[j][e] = s[j][r];
-        this.entryCounts[j][e] = f[r];
+        this.entryCounts[j][e] = c;
       }
     }
+    this.groups = g + 1;
     this.rows += n;
   }
 
