@@ -7,7 +7,7 @@ import { readerError } from './readerErrors.js';
 import { quoteIdent } from './sql.js';
 import { frequencySql, invalidWeight, type FrequencyQuery } from './frequencyQuery.js';
 import { loadRemoteFrequencies, type RemoteTable } from './clickhouse/remoteTable.js';
-import { forEachTypedChunk, readTypedColumns } from './transfer.js';
+import { forEachTypedChunk, readTypedColumns, type ColumnKind } from './transfer.js';
 import { FineRowGrouper, type FineGroups } from './fineGroups.js';
 import type { QuasiIdentifierStats } from '../contracts/measures.js';
 
@@ -254,14 +254,17 @@ async function checkPopulationCounts(db: Database, population: PopulationRelatio
  * several times faster than m), else the m codes.
  */
 function codeOrder(cardinalities: Int32Array, alias: string): string {
+  return codeKey(cardinalities, alias) ?? Array.from(cardinalities, (_, i) => `${alias}${i}.code`).join(', ');
+}
+
+/** The mixed-radix BIGINT key of the QI codes, when their cardinalities' product fits in it (and m > 1). */
+function codeKey(cardinalities: Int32Array, alias: string): string | undefined {
   let product = 1n;
   for (const c of cardinalities) product *= BigInt(Math.max(1, c));
-  if (cardinalities.length > 1 && product <= 2n ** 63n - 1n) {
-    let key = `${alias}0.code::BIGINT`;
-    for (let i = 1; i < cardinalities.length; i++) key = `(${key} * ${cardinalities[i]} + ${alias}${i}.code)`;
-    return key;
-  }
-  return Array.from(cardinalities, (_, i) => `${alias}${i}.code`).join(', ');
+  if (cardinalities.length <= 1 || product > 2n ** 63n - 1n) return undefined;
+  let key = `${alias}0.code::BIGINT`;
+  for (let i = 1; i < cardinalities.length; i++) key = `(${key} * ${cardinalities[i]} + ${alias}${i}.code)`;
+  return key;
 }
 
 /**
@@ -278,10 +281,13 @@ async function readFineGroups(db: Database, cardinalities: Int32Array, valueCoun
     ...valueCounts.map((_, j) => `JOIN edra_sdict_${j} e${j} ON g.s${j} IS NOT DISTINCT FROM e${j}.v`),
   ].join(' ');
   const columns = [...Array.from(cardinalities, (_, i) => `d${i}.code`), ...valueCounts.map((_, j) => `e${j}.code`), 'g.f'];
-  const sql = `SELECT ${columns.join(', ')} FROM edra_fine g ${joins} ORDER BY ${codeOrder(cardinalities, 'd')}`;
+  // The sort key comes along when there is one: one comparison per row instead of m.
+  const key = codeKey(cardinalities, 'd');
+  const sql = `SELECT ${columns.join(', ')}${key ? `, ${key} AS k` : ''} FROM edra_fine g ${joins} ORDER BY ${key ? 'k' : codeOrder(cardinalities, 'd')}`;
   const grouper = new FineRowGrouper(m, valueCounts, fineRows);
-  await forEachTypedChunk(db, sql, columns.map(() => 'int32' as const), (views, rows) => {
-    grouper.push(views.slice(0, m) as Int32Array[], views.slice(m, m + n) as Int32Array[], views[m + n] as Int32Array, rows);
+  const kinds: ColumnKind[] = [...columns.map(() => 'int32' as const), ...(key ? ['int64' as const] : [])];
+  await forEachTypedChunk(db, sql, kinds, (views, rows) => {
+    grouper.push(views.slice(0, m) as Int32Array[], views.slice(m, m + n) as Int32Array[], views[m + n] as Int32Array, rows, key ? (views[m + n + 1] as Int32Array) : undefined);
   });
   return grouper.finish();
 }

@@ -56,11 +56,17 @@ export class FineRowGrouper {
     this.end = new Int32Array(valueCounts.length);
   }
 
+  /** The current group's sort key (two 32-bit words), when rows come with one. */
+  private keyLo = 0;
+  private keyHi = 0;
+
   /**
    * Adds n rows: qi[i][r] the code of QI i, s[j][r] the code of sensitive attribute j, f[r]
-   * the row's record count. The arrays are read during the call only.
+   * the row's record count; `key`, when given, the rows' 64-bit sort keys as pairs of 32-bit
+   * words (equal exactly when the QI codes are), compared instead of the m codes. The arrays
+   * are read during the call only.
    */
-  push(qi: readonly Int32Array[], s: readonly Int32Array[], f: Int32Array, n: number): void {
+  push(qi: readonly Int32Array[], s: readonly Int32Array[], f: Int32Array, n: number, key?: Int32Array): void {
     if (this.rows + n > this.capacity) throw new RangeError(`more than the expected ${this.capacity} fine rows`);
     const m = this.m;
     const nS = s.length;
@@ -68,9 +74,19 @@ export class FineRowGrouper {
     const counts = this.counts;
     const end = this.end;
     let g = this.groups - 1;
+    let lo = this.keyLo;
+    let hi = this.keyHi;
     for (let r = 0; r < n; r++) {
       let same = g >= 0;
-      for (let i = 0; same && i < m; i++) same = codes[i][g] === qi[i][r];
+      if (key !== undefined) {
+        const l = key[2 * r];
+        const h = key[2 * r + 1];
+        same = same && l === lo && h === hi;
+        lo = l;
+        hi = h;
+      } else {
+        for (let i = 0; same && i < m; i++) same = codes[i][g] === qi[i][r];
+      }
       const c = f[r];
       if (!same) {
         if (g >= 0) this.close(g);
@@ -86,6 +102,8 @@ export class FineRowGrouper {
       }
     }
     this.groups = g + 1;
+    this.keyLo = lo;
+    this.keyHi = hi;
     this.rows += n;
   }
 
