@@ -7,7 +7,8 @@ import { readerError } from './readerErrors.js';
 import { quoteIdent } from './sql.js';
 import { frequencySql, invalidWeight, type FrequencyQuery } from './frequencyQuery.js';
 import { loadRemoteFrequencies, type RemoteTable } from './clickhouse/remoteTable.js';
-import { readTypedColumns } from './transfer.js';
+import { forEachTypedChunk, readTypedColumns, type ColumnKind } from './transfer.js';
+import { FineRowGrouper, type FineGroups } from './fineGroups.js';
 import type { QuasiIdentifierStats } from '../contracts/measures.js';
 
 
@@ -93,7 +94,7 @@ async function firstRecordWhere(db: Database, relation: string, predicate: strin
  */
 export async function encodeQuasiIdentifiers(db: Database, source: DataSource | RemoteTable, qis: readonly string[], options: EncodeOptions = {}): Promise<EncodedData> {
   const { population, sensitive = [], weight } = options;
-  const numbered = options.numbered || sensitive.length > 0;
+  const numbered = options.numbered ?? false;
   const m = qis.length;
   const q = (i: number) => `q${i}`;
   const s = (j: number) => `s${j}`;
@@ -107,74 +108,103 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource | 
       const gid = numbered ? ', (row_number() OVER () - 1)::INTEGER AS gid' : '';
       await db.exec(`CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT *${gid} FROM ${grouped}`);
     } else {
-      // Still one pass over the records: grouped by QIs and sensitive values together, the
-      // fine groups roll up to QI groups (numbered by gid) inside DuckDB.
+      // Still one pass over the records: grouped by QIs and sensitive values together (the
+      // fine groups); the QI groups and their histograms come from one ordered read of them.
       await db.exec(`CREATE OR REPLACE TEMP TABLE edra_fine AS SELECT * FROM ${grouped}`);
-      // Each QI group keeps the lists of its fine rows, so unnesting them numbers the fine
-      // rows by group id without joining on the QIs again.
-      const lists = sensitive.map((_, j) => `list(${s(j)}) AS l${j}`).join(', ');
-      await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT ${qList}, sum(f)::INTEGER AS f${weight ? ', sum(w) AS w, sum(wbad) AS wbad' : ''}, (row_number() OVER () - 1)::INTEGER AS gid, ${lists}, list(f) AS lf FROM edra_fine GROUP BY ALL`,
-      );
-      await db.exec(
-        `CREATE OR REPLACE TEMP TABLE edra_fine_g AS SELECT gid, ${sensitive.map((_, j) => `unnest(l${j}) AS ${s(j)}`).join(', ')}, unnest(lf) AS f FROM edra_groups`,
-      );
-      await db.exec(`DROP TABLE edra_fine`);
     }
     if (source.kind === 'remote') await db.exec(`DROP TABLE ${grouped}`);
   } catch (e) {
     if (e instanceof EdraError) throw e;
     throw source.kind === 'remote' ? e : readerError(e, source.display, source.format, source);
   }
-  for (let i = 0; i < m; i++) {
-    await db.exec(
-      `CREATE OR REPLACE TEMP TABLE edra_dict_${i} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${q(i)} AS v FROM edra_groups)`,
-    );
-  }
+  // The dictionaries: sorted, NULL last (numbers in numeric order).
+  const base = sensitive.length > 0 ? 'edra_fine' : 'edra_groups';
+  const dictionary = (table: string, column: string) =>
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${column} AS v FROM ${base})`;
+  for (let i = 0; i < m; i++) await db.exec(dictionary(`edra_dict_${i}`, q(i)));
+  for (let j = 0; j < sensitive.length; j++) await db.exec(dictionary(`edra_sdict_${j}`, s(j)));
+  const sizeOf = (table: string, key: string) => `(SELECT count(*) FROM ${table})::BIGINT AS d${key}, (SELECT count(*) - count(v) FROM ${table})::BIGINT AS n${key}`;
   const dictSizes = (
     await db.rows(
-      `SELECT (SELECT count(*) FROM edra_groups)::BIGINT AS groups, ${qis
-        .map((_, i) => `(SELECT count(*) FROM edra_dict_${i})::BIGINT AS d${i}, (SELECT count(*) - count(v) FROM edra_dict_${i})::BIGINT AS n${i}`)
-        .join(', ')}`,
+      `SELECT (SELECT count(*) FROM ${base})::BIGINT AS groups, ${[...qis.map((_, i) => sizeOf(`edra_dict_${i}`, String(i))), ...sensitive.map((_, j) => sizeOf(`edra_sdict_${j}`, `s${j}`))].join(', ')}`,
     )
   )[0];
-  const groups = Number(dictSizes.groups);
-  const joins = qis.map((_, i) => `JOIN edra_dict_${i} d${i} ON g.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ');
-  const columns = qis.map((_, i) => `d${i}.code`);
-  let popJoin = '';
-  if (population) {
-    const c = population.count ? `TRY_CAST(${quoteIdent(population.count)} AS DOUBLE)` : '';
-    const countExpr = population.count ? `sum(${c})::DOUBLE` : 'count(*)::DOUBLE';
-    const popSelect = qis.map((name, i) => `${quoteIdent(name)}::VARCHAR AS ${q(i)}`).join(', ');
-    try {
-      if (population.count) await checkPopulationCounts(db, population, c);
-      await db.exec(`CREATE OR REPLACE TEMP TABLE edra_population AS SELECT ${popSelect}, ${countExpr} AS pf FROM ${population.relation} GROUP BY ALL`);
-    } catch (e) {
-      throw e instanceof DataError ? e : readerError(e, population.display, population.format);
-    }
-    popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
-    columns.push('coalesce(p.pf, -1)::DOUBLE');
-  }
-  if (weight) {
-    const bad = Number((await db.rows('SELECT coalesce(sum(wbad), 0)::BIGINT AS b FROM edra_groups'))[0].b);
-    if (bad > 0) {
-      // A remote table has no record order to point into.
-      const first = source.kind === 'remote' ? undefined : await firstRecordWhere(db, source.relation(qis), invalidWeight('duckdb', weight));
-      throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, infinite, not positive or above ${MAX_WEIGHT_TEXT}${source.kind === 'remote' ? '' : ` (the first in record ${first ?? '?'})`} [rule: weight.invalid]`, {
-        file: source.display,
-        column: weight,
-        rule: 'weight.invalid',
-      });
-    }
-    columns.push('g.w::DOUBLE');
-  }
-  const order = numbered ? ' ORDER BY g.gid' : '';
-  const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}${order}`;
-  const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), ...(weight ? ['float64' as const] : []), 'int32' as const];
-  const arrays = await readTypedColumns(db, sql, kinds, groups);
-  const codes = arrays.slice(0, m) as Int32Array[];
-  const counts = arrays[arrays.length - 1] as Int32Array;
   const cardinalities = Int32Array.from(qis, (_, i) => Number(dictSizes[`d${i}`]));
+  if (sensitive.length > 0 && (numbered || population || weight)) {
+    // The per-group outputs (and the per-record writers' join) need the QI groups as a table:
+    // numbered in the order of their codes, the order the histograms are read in.
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE edra_groups AS SELECT g.*, (row_number() OVER (ORDER BY ${codeOrder(cardinalities, 'd')}) - 1)::INTEGER AS gid FROM (SELECT ${qList}, sum(f)::INTEGER AS f${weight ? ', sum(w) AS w, sum(wbad) AS wbad' : ''} FROM edra_fine GROUP BY ALL) g ${qis.map((_, i) => `JOIN edra_dict_${i} d${i} ON g.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ')}`,
+    );
+  }
+  // The groups as a table: always without sensitive attributes; with them, when per-group
+  // outputs or the per-record writers need one (edra_groups, made above).
+  const groupTable = sensitive.length === 0 || numbered || population !== undefined || weight !== undefined;
+  let groups = 0;
+  let codes: Int32Array[] = [];
+  let counts: Int32Array = new Int32Array(0);
+  let arrays: (Int32Array | Float64Array)[] = [];
+  if (groupTable) {
+    groups = sensitive.length === 0 ? Number(dictSizes.groups) : Number((await db.rows('SELECT count(*)::BIGINT AS g FROM edra_groups'))[0].g);
+    const joins = qis.map((_, i) => `JOIN edra_dict_${i} d${i} ON g.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ');
+    const columns = qis.map((_, i) => `d${i}.code`);
+    let popJoin = '';
+    if (population) {
+      const c = population.count ? `TRY_CAST(${quoteIdent(population.count)} AS DOUBLE)` : '';
+      const countExpr = population.count ? `sum(${c})::DOUBLE` : 'count(*)::DOUBLE';
+      const popSelect = qis.map((name, i) => `${quoteIdent(name)}::VARCHAR AS ${q(i)}`).join(', ');
+      try {
+        if (population.count) await checkPopulationCounts(db, population, c);
+        await db.exec(`CREATE OR REPLACE TEMP TABLE edra_population AS SELECT ${popSelect}, ${countExpr} AS pf FROM ${population.relation} GROUP BY ALL`);
+      } catch (e) {
+        throw e instanceof DataError ? e : readerError(e, population.display, population.format);
+      }
+      popJoin = ` LEFT JOIN edra_population p ON ${qis.map((_, i) => `g.${q(i)}::VARCHAR IS NOT DISTINCT FROM p.${q(i)}`).join(' AND ')}`;
+      columns.push('coalesce(p.pf, -1)::DOUBLE');
+    }
+    if (weight) {
+      const bad = Number((await db.rows('SELECT coalesce(sum(wbad), 0)::BIGINT AS b FROM edra_groups'))[0].b);
+      if (bad > 0) {
+        // A remote table has no record order to point into.
+        const first = source.kind === 'remote' ? undefined : await firstRecordWhere(db, source.relation(qis), invalidWeight('duckdb', weight));
+        throw new DataError(`${source.display}: weight column "${weight}" has ${bad} value(s) that are missing, not numbers, infinite, not positive or above ${MAX_WEIGHT_TEXT}${source.kind === 'remote' ? '' : ` (the first in record ${first ?? '?'})`} [rule: weight.invalid]`, {
+          file: source.display,
+          column: weight,
+          rule: 'weight.invalid',
+        });
+      }
+      columns.push('g.w::DOUBLE');
+    }
+    const order = numbered || sensitive.length > 0 ? ' ORDER BY g.gid' : '';
+    const sql = `SELECT ${columns.join(', ')}, g.f FROM edra_groups g ${joins}${popJoin}${order}`;
+    const kinds = [...qis.map(() => 'int32' as const), ...(population ? ['float64' as const] : []), ...(weight ? ['float64' as const] : []), 'int32' as const];
+    arrays = await readTypedColumns(db, sql, kinds, groups);
+    codes = arrays.slice(0, m) as Int32Array[];
+    counts = arrays[arrays.length - 1] as Int32Array;
+  }
+  const sensitiveData: SensitiveData[] = [];
+  if (sensitive.length > 0) {
+    const valueCounts = sensitive.map((_, j) => Number(dictSizes[`ds${j}`]));
+    const fine = await readFineGroups(db, cardinalities, valueCounts, Number(dictSizes.groups));
+    await db.exec('DROP TABLE edra_fine');
+    if (groupTable) {
+      // Both reads are in code order: the same groups, the same counts.
+      const same = fine.counts.length === groups && fine.counts.every((c, g) => c === counts[g]);
+      if (!same) throw new Error('internal: the QI groups read from edra_groups and from the fine groups differ');
+    } else {
+      codes = fine.codes;
+      counts = fine.counts;
+      groups = counts.length;
+    }
+    sensitive.forEach((name, j) => {
+      const h = fine.histograms[j];
+      const nullCode = Number(dictSizes[`ns${j}`]) > 0 ? valueCounts[j] - 1 : -1;
+      let missing = 0;
+      if (nullCode >= 0) for (let e = 0; e < h.values.length; e++) if (h.values[e] === nullCode) missing += h.counts[e];
+      const type = source.columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
+      sensitiveData.push({ name, type, histograms: h, nullCode, missing });
+    });
+  }
   // NULL sorts last, so when present it is the last code of its dictionary.
   const nullCodes = Int32Array.from(qis, (_, i) => (Number(dictSizes[`n${i}`]) > 0 ? cardinalities[i] - 1 : -1));
   let rows = 0;
@@ -196,10 +226,6 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource | 
         rule: 'qi.allMissing',
       });
     }
-  }
-  const sensitiveData: SensitiveData[] = [];
-  for (let j = 0; j < sensitive.length; j++) {
-    sensitiveData.push(await sensitiveHistograms(db, source, sensitive[j], j, groups));
   }
   return {
     table: { qiNames: [...qis], codes, cardinalities, nullCodes, counts, records: rows },
@@ -223,28 +249,45 @@ async function checkPopulationCounts(db: Database, population: PopulationRelatio
 }
 
 /**
- * Histogram of sensitive attribute j per QI group, from the fine groups: the S values
- * are dictionary-encoded (sorted, NULL last; numbers in numeric order), then
- * (gid, code, count) rows sorted by gid give the CSR layout directly.
+ * ORDER BY of the QI codes (aliases d0..d(m-1)) in lexicographic order: one mixed-radix
+ * BIGINT key when the product of the cardinalities fits in it (a single sort key sorts
+ * several times faster than m), else the m codes.
  */
-async function sensitiveHistograms(db: Database, source: DataSource | RemoteTable, name: string, j: number, groups: number): Promise<SensitiveData> {
-  const sj = `s${j}`;
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE edra_sdict_${j} AS SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${sj} AS v FROM edra_fine_g)`,
-  );
-  const info = (await db.rows(`SELECT count(*)::BIGINT AS m, (count(*) - count(v))::BIGINT AS nulls FROM edra_sdict_${j}`))[0];
-  const valueCount = Number(info.m);
-  const nullCode = Number(info.nulls) > 0 ? valueCount - 1 : -1;
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE edra_hist AS SELECT fg.gid, d.code, sum(fg.f)::INTEGER AS c FROM edra_fine_g fg JOIN edra_sdict_${j} d ON fg.${sj} IS NOT DISTINCT FROM d.v GROUP BY fg.gid, d.code`,
-  );
-  const entries = Number((await db.rows('SELECT count(*)::BIGINT AS e FROM edra_hist'))[0].e);
-  const [gids, values, counts] = (await readTypedColumns(db, 'SELECT gid, code, c FROM edra_hist ORDER BY gid, code', ['int32', 'int32', 'int32'], entries)) as Int32Array[];
-  const offsets = new Int32Array(groups + 1);
-  for (let e = 0; e < entries; e++) offsets[gids[e] + 1]++;
-  for (let g = 0; g < groups; g++) offsets[g + 1] += offsets[g];
-  let missing = 0;
-  if (nullCode >= 0) for (let e = 0; e < entries; e++) if (values[e] === nullCode) missing += counts[e];
-  const type = source.columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
-  return { name, type, histograms: { valueCount: Math.max(1, valueCount), offsets, values, counts }, nullCode, missing };
+function codeOrder(cardinalities: Int32Array, alias: string): string {
+  return codeKey(cardinalities, alias) ?? Array.from(cardinalities, (_, i) => `${alias}${i}.code`).join(', ');
+}
+
+/** The mixed-radix BIGINT key of the QI codes, when their cardinalities' product fits in it (and m > 1). */
+function codeKey(cardinalities: Int32Array, alias: string): string | undefined {
+  let product = 1n;
+  for (const c of cardinalities) product *= BigInt(Math.max(1, c));
+  if (cardinalities.length <= 1 || product > 2n ** 63n - 1n) return undefined;
+  let key = `${alias}0.code::BIGINT`;
+  for (let i = 1; i < cardinalities.length; i++) key = `(${key} * ${cardinalities[i]} + ${alias}${i}.code)`;
+  return key;
+}
+
+/**
+ * The QI groups and each sensitive attribute's histogram per group, from one read of the
+ * fine groups (edra_fine) as codes, ordered by their QI codes: DuckDB's hash aggregate has
+ * grouped the records and its sort brings each QI group's rows together, so JS only walks
+ * the stream (src/data/fineGroups.ts); no (group, value) list is built in SQL or JS.
+ */
+async function readFineGroups(db: Database, cardinalities: Int32Array, valueCounts: readonly number[], fineRows: number): Promise<FineGroups> {
+  const m = cardinalities.length;
+  const n = valueCounts.length;
+  const joins = [
+    ...Array.from(cardinalities, (_, i) => `JOIN edra_dict_${i} d${i} ON g.q${i} IS NOT DISTINCT FROM d${i}.v`),
+    ...valueCounts.map((_, j) => `JOIN edra_sdict_${j} e${j} ON g.s${j} IS NOT DISTINCT FROM e${j}.v`),
+  ].join(' ');
+  const columns = [...Array.from(cardinalities, (_, i) => `d${i}.code`), ...valueCounts.map((_, j) => `e${j}.code`), 'g.f'];
+  // The sort key comes along when there is one: one comparison per row instead of m.
+  const key = codeKey(cardinalities, 'd');
+  const sql = `SELECT ${columns.join(', ')}${key ? `, ${key} AS k` : ''} FROM edra_fine g ${joins} ORDER BY ${key ? 'k' : codeOrder(cardinalities, 'd')}`;
+  const grouper = new FineRowGrouper(m, valueCounts, fineRows);
+  const kinds: ColumnKind[] = [...columns.map(() => 'int32' as const), ...(key ? ['int64' as const] : [])];
+  await forEachTypedChunk(db, sql, kinds, (views, rows) => {
+    grouper.push(views.slice(0, m) as Int32Array[], views.slice(m, m + n) as Int32Array[], views[m + n] as Int32Array, rows, key ? (views[m + n + 1] as Int32Array) : undefined);
+  });
+  return grouper.finish();
 }

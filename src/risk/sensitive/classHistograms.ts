@@ -62,6 +62,9 @@ export function classHistogramsOf(
  * Throws a RangeError naming the first broken invariant.
  */
 export function assertClassHistograms(h: ClassHistograms): void {
+  // Every measure checks its input; a histogram set found valid once is not walked again
+  // (its arrays are read-only by contract), which saves one pass per measure.
+  if (checked.has(h)) return;
   const m = h.valueCount;
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`valueCount must be an integer >= 1, got ${m}`);
   const { offsets, values, counts } = h;
@@ -87,7 +90,11 @@ export function assertClassHistograms(h: ClassHistograms): void {
       if (!(counts[e] >= 1)) throw new RangeError(`class ${k}: count ${counts[e]} must be >= 1`);
     }
   }
+  checked.add(h);
 }
+
+/** The histogram sets {@link assertClassHistograms} has found valid. */
+const checked = new WeakSet<ClassHistograms>();
 
 /**
  * T_j: table-wide record count of each S value j (length m). A Float64Array because the

@@ -26,7 +26,13 @@ export function distinctValueCounts(h: ClassHistograms): Int32Array {
  * Infinity when there is no class (the condition then holds vacuously for every l).
  */
 export function distinctL(h: ClassHistograms): number {
+  assertClassHistograms(h);
+  const { offsets } = h;
   let l = Infinity;
-  for (const d of distinctValueCounts(h)) if (d < l) l = d;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    // Values are distinct within a class, so the count is the number of entries.
+    const d = offsets[k + 1] - offsets[k];
+    if (d < l) l = d;
+  }
   return l;
 }

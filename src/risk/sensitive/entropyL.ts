@@ -41,6 +41,7 @@ export function classEntropies(h: ClassHistograms): Float64Array {
   for (let k = 0; k < K; k++) {
     const a = offsets[k];
     const b = offsets[k + 1];
+    if (b - a === 1) continue; // p = 1: -1 ln 1 = -0, so H = 0
     let n = 0;
     for (let e = a; e < b; e++) n += counts[e];
     sum.reset();
@@ -56,10 +57,10 @@ export function classEntropies(h: ClassHistograms): Float64Array {
 
 /**
  * Entropy l: min over classes of exp(H_k), a real number >= 1 (not truncated).
- * Infinity when there is no class.
+ * Infinity when there is no class. `entropies`: {@link classEntropies} of h, when already computed.
  */
-export function entropyL(h: ClassHistograms): number {
-  const H = classEntropies(h);
+export function entropyL(h: ClassHistograms, entropies?: Float64Array): number {
+  const H = entropies ?? classEntropies(h);
   let l = Infinity;
   for (let k = 0; k < H.length; k++) {
     const d = h.offsets[k + 1] - h.offsets[k];
@@ -72,11 +73,12 @@ export function entropyL(h: ClassHistograms): number {
 /**
  * Whether every class satisfies H_k >= ln l, up to a relative tolerance of
  * {@link ENTROPY_L_TOLERANCE}: H_k >= ln(l) * (1 - 1e-9). A class at exactly ln l passes.
- * `l` is a real number >= 1.
+ * `l` is a real number >= 1. `entropies`: the classes' entropies, when already computed
+ * ({@link classEntropies} of h).
  */
-export function satisfiesEntropyL(h: ClassHistograms, l: number): boolean {
+export function satisfiesEntropyL(h: ClassHistograms, l: number, entropies?: Float64Array): boolean {
   if (!(l >= 1) || !Number.isFinite(l)) throw new RangeError(`l must be a finite number >= 1, got ${l}`);
   const bound = Math.log(l) * (1 - ENTROPY_L_TOLERANCE);
-  for (const H of classEntropies(h)) if (!(H >= bound)) return false;
+  for (const H of entropies ?? classEntropies(h)) if (!(H >= bound)) return false;
   return true;
 }

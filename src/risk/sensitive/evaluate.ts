@@ -10,8 +10,8 @@ import type { ThresholdLine } from '../../model/thresholdLine.js';
 import type { SensitiveResult } from '../../contracts/measures.js';
 import { line } from '../verdict/lineKinds.js';
 import { distinctL } from './distinctL.js';
-import { ENTROPY_L_TOLERANCE, entropyL, satisfiesEntropyL } from './entropyL.js';
-import { recursiveCL, satisfiesRecursiveCL } from './recursiveCL.js';
+import { ENTROPY_L_TOLERANCE, classEntropies, entropyL, satisfiesEntropyL } from './entropyL.js';
+import { recursiveCL, satisfiesRecursiveCLWith } from './recursiveCL.js';
 import { hierarchicalDistanceT, tCloseness } from './tCloseness.js';
 import type { CompiledValueHierarchy } from './valueHierarchy.js';
 import { basicBetaLikeness, enhancedBetaLikeness } from './betaLikeness.js';
@@ -78,6 +78,9 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
   const th = model.thresholds;
   const l = th.recursiveCL?.l ?? 2;
   const empty = h.offsets.length <= 1;
+  // Each per-class quantity is computed once and shared by the figure and its threshold line.
+  const entropies = empty ? undefined : classEntropies(h);
+  const rcl = empty ? undefined : recursiveCL(h, l);
   const result: SensitiveResult = {
     type: model.type,
     values: m,
@@ -85,8 +88,8 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
     missingValues: model.missingValues,
     excludedRecords: excluded,
     distinctL: empty ? 0 : distinctL(h),
-    entropyL: empty ? null : snapToInteger(finite(entropyL(h))),
-    recursiveCL: { l, c: empty ? 0 : finite(recursiveCL(h, l).cMin) },
+    entropyL: empty ? null : snapToInteger(finite(entropyL(h, entropies))),
+    recursiveCL: { l, c: empty ? 0 : finite(rcl!.cMin) },
     tCloseness: { measure, t },
     betaLikeness: { basic: empty ? 0 : basicBetaLikeness(h).beta, enhanced: empty ? 0 : finite(enhancedBetaLikeness(h).beta) },
     deltaDisclosure: empty ? 0 : deltaDisclosure(h).delta,
@@ -96,11 +99,13 @@ export function evaluateSensitive(model: SensitiveModel, classes: ClassHistogram
   const at = { attribute: name };
   if (th.l !== undefined) lines.push(line('distinctL', result.distinctL, th.l, at));
   // exp(H) at exactly l must pass: the check is H >= ln l with a relative tolerance.
-  if (th.entropyL !== undefined) lines.push(line('entropyL', result.entropyL ?? 0, th.entropyL, at, !empty && satisfiesEntropyL(h, th.entropyL)));
+  if (th.entropyL !== undefined) lines.push(line('entropyL', result.entropyL ?? 0, th.entropyL, at, !empty && satisfiesEntropyL(h, th.entropyL, entropies)));
   if (th.recursiveCL) {
     // Every class passes for c strictly above the supremum cMin: the line reads cMin < c.
+    // (l above is th.recursiveCL.l, so rcl is this line's.)
     const { c, l: rl } = th.recursiveCL;
-    lines.push(line('recursiveCL', recursiveCL(h, rl).cMin, c, { ...at, l: rl }, !empty && satisfiesRecursiveCL(h, c, rl)));
+    const cMin = empty ? recursiveCL(h, rl).cMin : rcl!.cMin;
+    lines.push(line('recursiveCL', cMin, c, { ...at, l: rl }, !empty && satisfiesRecursiveCLWith(cMin, c)));
   }
   if (th.t !== undefined) lines.push(line('tCloseness', t, th.t, at));
   if (th.beta !== undefined) lines.push(line('betaLikeness', result.betaLikeness.basic, th.beta, at));

@@ -50,13 +50,34 @@ function forEachClassTail(h: ClassHistograms, l: number, visit: (k: number, r1: 
   for (let k = 0; k < K; k++) {
     const a = offsets[k];
     const e = offsets[k + 1] - a;
-    const sorted = scratch.subarray(0, e);
-    sorted.set(counts.subarray(a, a + e));
-    sorted.sort(); // ascending: r_m .. r_1
-    const r1 = sorted[e - 1];
-    // Descending ranks l..m are the e-l+1 smallest counts, i.e. ascending indices 0..e-l.
+    let r1: number;
     let tail = 0;
-    for (let i = 0; i <= e - l; i++) tail += sorted[i];
+    if (e === 1) {
+      // One value: r_1 is its count, and the tail is r_1 too when l = 1, else empty.
+      r1 = counts[a];
+      if (l <= 1) tail = r1;
+    } else if (e > 32) {
+      const sorted = scratch.subarray(0, e);
+      sorted.set(counts.subarray(a, a + e));
+      sorted.sort(); // ascending: r_m .. r_1
+      r1 = sorted[e - 1];
+      for (let i = 0; i <= e - l; i++) tail += sorted[i];
+    } else {
+      // Sorted ascending in place by insertion (no view per class): r_m .. r_1. The sums are
+      // of integers, exact in any order.
+      for (let i = 0; i < e; i++) {
+        const v = counts[a + i];
+        let y = i - 1;
+        while (y >= 0 && scratch[y] > v) {
+          scratch[y + 1] = scratch[y];
+          y--;
+        }
+        scratch[y + 1] = v;
+      }
+      r1 = scratch[e - 1];
+      // Descending ranks l..m are the e-l+1 smallest counts, i.e. ascending indices 0..e-l.
+      for (let i = 0; i <= e - l; i++) tail += scratch[i];
+    }
     if (!visit(k, r1, tail)) return;
   }
 }
@@ -93,4 +114,14 @@ export function satisfiesRecursiveCL(h: ClassHistograms, c: number, l: number): 
     return ok;
   });
   return ok;
+}
+
+/**
+ * {@link satisfiesRecursiveCL} from the table's cMin for the same l (over at least one
+ * class): every class has r_1 / tail < c exactly when their maximum, cMin, is below c (a
+ * class with tail 0 has quotient Infinity, below no c), so the table need not be walked again.
+ */
+export function satisfiesRecursiveCLWith(cMin: number, c: number): boolean {
+  if (Number.isNaN(c)) throw new RangeError('c must be a number');
+  return cMin < c;
 }

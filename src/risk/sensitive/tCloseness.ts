@@ -121,25 +121,49 @@ export function orderedDistanceT(h: ClassHistograms): TClosenessResult {
   const perClass = new Float64Array(K);
   if (m === 1) return summarize(perClass);
   const dense = new Float64Array(m);
+  // Q_i = (T_0 + ... + T_i) / n, the same sums and divisions for every class, formed once.
+  const Q = new Float64Array(m);
+  let cumTable = 0;
+  for (let i = 0; i < m; i++) {
+    cumTable += T[i];
+    Q[i] = cumTable / n;
+  }
+  // A class with a single value v has P_i = 0 below v and exactly 1 from v on, whatever its
+  // size: its distance depends on v alone, and is computed once per v (the same operations).
+  const single = new Float64Array(m);
+  const known = new Uint8Array(m);
   for (let k = 0; k < K; k++) {
     const a = offsets[k];
     const b = offsets[k + 1];
+    const v = values[a];
+    if (b - a === 1 && known[v] === 1) {
+      perClass[k] = single[v];
+      continue;
+    }
     let nk = 0;
     for (let e = a; e < b; e++) {
       dense[values[e]] = counts[e];
       nk += counts[e];
     }
+    // P_i = cumClass / nk changes only where the class has a value.
     let cumClass = 0;
-    let cumTable = 0;
+    let P = 0;
     let s = 0;
     for (let i = 0; i < m - 1; i++) {
       // The last prefix (i = m-1) is 1 - 1 = 0 and is skipped.
-      cumClass += dense[i];
-      cumTable += T[i];
-      s += Math.abs(cumClass / nk - cumTable / n);
+      const c = dense[i];
+      if (c !== 0) {
+        cumClass += c;
+        P = cumClass / nk;
+      }
+      s += Math.abs(P - Q[i]);
     }
     for (let e = a; e < b; e++) dense[values[e]] = 0;
     perClass[k] = clamp01(s / (m - 1));
+    if (b - a === 1) {
+      single[v] = perClass[k];
+      known[v] = 1;
+    }
   }
   return summarize(perClass);
 }
