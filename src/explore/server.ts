@@ -132,6 +132,7 @@ export async function startExploreServer(session: ExploreSession, assets: PageAs
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    await session.dispose();
     resolveClosed(reason);
   }
 

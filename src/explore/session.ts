@@ -6,6 +6,7 @@
  * analyze + renderReport, the released file from anonymize, each on the edited spec, so what
  * the page shows is what the CLI certifies for the spec "save as spec" writes.
  */
+import { availableParallelism } from 'node:os';
 import type { DatabaseOptions } from '../data/database.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import type { ComparisonJson, JobJson, NextJson, NodeWireJson, SessionJson, Sett
 import { analyze, CONTRIBUTION_AUTO_GROUPS } from '../engine/analyze.js';
 import { anonymize } from '../engine/anonymize.js';
 import { NodeSession } from '../engine/nodeMeasures.js';
-import { searchPrepared, withSpecSettings, type PreparedSearch } from '../engine/search.js';
+import { SMALL_TABLE, searchPrepared, withSpecSettings, type PreparedSearch } from '../engine/search.js';
+import { startWorkerPool, type WorkerPool } from '../search/pool.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { renderReport } from '../report/render.js';
 import { reportTwinPath, writeReportFiles } from '../report/writeReport.js';
@@ -52,6 +54,9 @@ export function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /** One explorer session: the prepared data, the edited settings and the page's requests. */
 export class ExploreSession {
+  /** The search's worker threads, started at the first search that wants them (see startSearch). */
+  private workers: WorkerPool | undefined;
+
   readonly jobs: JobRunner;
   private settings: SettingsJson;
   private loaded: LoadedSpec;
@@ -129,14 +134,37 @@ export class ExploreSession {
     return compareNodes(nodes.map((n) => this.nodes.measure(this.nodes.levelsOf(n))));
   }
 
-  /** Starts the search of the lattice under the current settings. */
+  /**
+   * Starts the search of the lattice under the current settings. On a table large enough for
+   * workers (SMALL_TABLE groups), one pool is started at the first search and serves every
+   * later one until the session is disposed: re-running the search after a change does not
+   * pay the workers' start-up again.
+   */
   startSearch(): JobJson {
     const loaded = this.loaded;
     const prepared = this.nodes.prepared;
     return this.jobs.start('search', async (control) => {
-      const s = await searchPrepared(loaded, prepared, { onProgress: control.stage, onNodes: control.nodes });
+      const threads = loaded.spec.search?.threads ?? (prepared.payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1);
+      if (threads > 1 && this.workers?.threads !== threads) {
+        await this.workers?.close();
+        this.workers = await startWorkerPool(threads);
+      }
+      const workers = threads > 1 ? this.workers : undefined;
+      const s = await searchPrepared(loaded, prepared, { onProgress: control.stage, onNodes: control.nodes, threads, workers });
       return { search: { json: s.json, nodes: latticeNodes(s.lattice, s.evaluated) } };
     });
+  }
+
+  /** The search's worker pool while one runs (started at the first search that wants workers). */
+  get searchWorkers(): WorkerPool | undefined {
+    return this.workers;
+  }
+
+  /** Stops the search's workers (the server calls it when it stops). */
+  async dispose(): Promise<void> {
+    const workers = this.workers;
+    this.workers = undefined;
+    await workers?.close();
   }
 
   /** Writes the current settings and the given levels as a new spec file beside the spec. */

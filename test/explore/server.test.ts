@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/contracts/analysis.js';
 import type { ComparisonJson, NextJson, NodeWireJson, SessionJson } from '../../src/contracts/explore.js';
 import type { RunningExplore } from '../../src/explore/explore.js';
-import { cli, tempDir } from '../cli/helpers.js';
+import { cli, repoRoot, tempDir } from '../cli/helpers.js';
+import { loadSpec } from '../../src/config/loadSpec.js';
 import { apiCall, explore, finishedJob, request, specCopy } from './helpers.js';
 import { expectSameUtility } from '../helpers/sameUtility.js';
 
@@ -224,6 +225,32 @@ describe('edra explore: shutting down', () => {
       const c = await explore(specCopy(d.dir));
       await c.close('interrupted');
       expect(await c.closed).toBe('interrupted');
+    } finally {
+      d.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('edra explore: the search on worker threads', () => {
+  it('starts the workers at the first search, reuses them for the next, finds the in-process optimum, and stops them with the server', async () => {
+    const d = tempDir('edra-explore-workers-');
+    try {
+      const text = fs.readFileSync(path.join(repoRoot, 'analyses', 'adult-search.yaml'), 'utf8').replaceAll('../samples/', `${repoRoot}/samples/`).replace('search:\n', 'search:\n  threads: 2\n');
+      const file = path.join(d.dir, 'adult-threads.yaml');
+      fs.writeFileSync(file, text);
+      const w = await explore(loadSpec(file), { outputDir: d.dir });
+      expect(w.session.searchWorkers).toBeUndefined(); // nothing started before a search asks
+      expect((await apiCall(w, '/api/search', {})).status).toBe(202);
+      const first = await finishedJob(w);
+      const pool = w.session.searchWorkers;
+      expect(pool?.threads).toBe(2);
+      expect((await apiCall(w, '/api/search', {})).status).toBe(202);
+      const second = await finishedJob(w);
+      expect(w.session.searchWorkers).toBe(pool); // the same workers, not started again
+      expect(first.search!.json.optimum!.levels).toEqual(optimum);
+      expect(second.search!.json.optimum).toEqual(first.search!.json.optimum);
+      await w.close('test over');
+      expect(w.session.searchWorkers).toBeUndefined();
     } finally {
       d.cleanup();
     }
