@@ -16,9 +16,7 @@ import type { ThresholdLine } from '../model/thresholdLine.js';
 import type { SearchJson } from '../contracts/search.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import type { PopulationFrame } from '../risk/verdict/frame.js';
-import { ClassScratch, classesOf } from '../risk/recodedClasses.js';
 import { requiredClassSize } from '../risk/verdict/requiredSize.js';
-import { outputClasses } from '../risk/verdict/suppression.js';
 import { applyLevels, groupCodesOf } from '../search/applyLevels.js';
 import { utilityOf } from './levels.js';
 import { searchWarnings } from './searchWarnings.js';
@@ -151,13 +149,15 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
   const metric = payload.settings.metric;
   const notes = loaded.spec.levels ? [...prepared.notes, 'the spec\'s levels are not used by the search, which explores every node (analyze and anonymize apply them).'] : prepared.notes;
   const limit = loaded.spec.search?.suppressionLimit ?? 0;
-  let detail: { utility: ReturnType<typeof utilityOf>; warnings: ReturnType<typeof searchWarnings> } | undefined;
+  let detail: { utility: ReturnType<typeof utilityOf>; warnings: ReturnType<typeof searchWarnings>; released: { releasedClasses: number; releasedRecords: number } } | undefined;
   if (best) {
     const s = payload.settings;
     const at = lattice.levels(best.node);
     const applied = applyLevels(prepared.table, hierarchies, at, s.requiredSize, s.maxSuppressed, s.suppressed);
     const utility = utilityOf(prepared.table, hierarchies, at, applied, s.requiredSize, s.suppressed);
-    detail = { utility, warnings: searchWarnings(prepared, lattice, local, at, utility, limit) };
+    // The output table's rows are the released classes (suppressed ones removed, or masked into one).
+    const released = { releasedClasses: applied.table.counts.length, releasedRecords: applied.table.records };
+    detail = { utility, warnings: searchWarnings(prepared, lattice, local, at, utility, limit), released };
   }
   const json: SearchJson = {
     lattice: { nodes: lattice.size, checked: outcome.evaluated.size, heights: Object.fromEntries(hierarchies.map((h) => [h.attribute, h.height])) },
@@ -169,7 +169,7 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
           utility: best.utility,
           suppressed: best.suppressed,
           classes: best.classes,
-          ...releasedAt(payload, lattice.levels(best.node)),
+          ...detail!.released,
           k: best.k,
           tiedWith: outcome.ties,
           utilityDetail: detail!.utility,
@@ -185,16 +185,6 @@ export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearc
     warnings: detail?.warnings ?? [],
   };
   return { json, evaluated: [...outcome.evaluated.values()].sort((a, b) => a.node - b.node), lattice };
-}
-
-/** The classes and records of a node's output: after suppression, as the analysis at that node measures them. */
-function releasedAt(payload: SearchPayload, levels: Int32Array): { releasedClasses: number; releasedRecords: number } {
-  const s = payload.settings;
-  const node = classesOf(payload, levels, new ClassScratch(payload.counts.length));
-  const output = outputClasses(node.sizes, node.count, s.requiredSize, s.maxSuppressed, s.suppressed);
-  let records = 0;
-  for (const size of output.sizes) records += size;
-  return { releasedClasses: output.sizes.length, releasedRecords: records };
 }
 
 /** "k >= 5", "prosecutor.highestRisk <= 0.2", ... and the suppression rule. */
