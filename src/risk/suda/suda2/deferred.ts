@@ -60,7 +60,8 @@ export function runDeferred(st: SearchState, from: number, to: number): Deferred
   st.deferring = true;
   processTop(st, Math.max(0, from), Math.min(to, st.topItems), false);
   st.deferring = false;
-  const out = { rows: st.defRows.slice(0, st.defN), codes: st.defCodes.slice(0, st.defN) };
+  // views, not copies: the buffers are dropped from the state below
+  const out = { rows: st.defRows.subarray(0, st.defN), codes: st.defCodes.subarray(0, st.defN) };
   st.defRows = new Int32Array(0);
   st.defCodes = new Int32Array(0);
   return out;
