@@ -2,7 +2,7 @@
  * One measured run in its own process, so its peak RSS is its own:
  *   tsx bench/child.ts baseline|analyze|baseline-sensitive|analyze-sensitive|analyze-population <data file>
  * analyze-population adds population uniqueness, individual risk and SUDA2 to analyze.
- * Prints one JSON line { ms, maxRssMiB, ... }.
+ * Prints one JSON line { ms, cpuMs, maxRssMiB, ... } (cpuMs: user + system CPU, worker threads included).
  */
 import path from 'node:path';
 import { openDatabase } from '../src/data/database.js';
@@ -49,4 +49,7 @@ if (mode.startsWith('baseline')) {
   extra = { classes: withSensitive ? undefined : result.classes.count, k: result.k };
 }
 const ms = performance.now() - start;
-process.stdout.write(JSON.stringify({ mode, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }) + '\n');
+const usage = process.resourceUsage();
+// CPU time of the process, worker threads included (user + system).
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+process.stdout.write(JSON.stringify({ mode, ms, cpuMs, maxRssMiB: usage.maxRSS / 1024, ...extra }) + '\n');

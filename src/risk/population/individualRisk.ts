@@ -103,26 +103,27 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
     if (r > max) max = r;
   }
   const er = erSum.value();
-  // Records at risk: classes by descending risk, with cumulative record counts.
-  const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => risks[b] - risks[a]);
-  const sortedRisks = Float64Array.from(order, (k) => risks[k]);
-  const cumulative = new Float64Array(K);
-  let acc = 0;
-  for (let i = 0; i < K; i++) {
-    acc += records[order[i]];
-    cumulative[i] = acc;
-  }
+  // Records at risk: the distinct risks ascending (a numeric typed-array sort, no index
+  // array and comparator), the records of each, and their suffix sums: records above t =
+  // the records of the distinct risks > t. Sums of integer record counts, exact in any order.
+  const sorted = risks.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < K; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  const values = sorted.subarray(0, distinct);
+  const above = new Float64Array(distinct + 1); // above[v] = records with risk >= values[v]
+  for (let k = 0; k < K; k++) above[indexOf(values, risks[k])] += records[k];
+  for (let v = distinct - 1; v >= 0; v--) above[v] += above[v + 1];
   const recordsAbove = (thresholds: readonly number[]): number[] =>
     thresholds.map((t) => {
-      // Number of leading entries of sortedRisks (descending) that are > t.
+      // first distinct risk > t
       let lo = 0;
-      let hi = K;
+      let hi = distinct;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (sortedRisks[mid] > t) lo = mid + 1;
-        else hi = mid;
+        if (values[mid] > t) hi = mid;
+        else lo = mid + 1;
       }
-      return lo === 0 ? 0 : cumulative[lo - 1];
+      return above[lo];
     });
   return {
     risks,
@@ -134,6 +135,18 @@ export function individualRisk(classSizes: Int32Array, weightSums?: Float64Array
     classesBelowSampleSize: below,
     recordsAbove,
   };
+}
+
+/** Index of x in the ascending array of distinct values (x is one of them). */
+function indexOf(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

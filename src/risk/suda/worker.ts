@@ -10,14 +10,18 @@
  * iff Y is not itself an MSU of the row. Phase A is ~90% of the work; phase B is a
  * counting sort plus a few masks per row. The result equals `suda2` exactly (tests).
  *
- * Each worker rebuilds the full-table index once per job from SharedArrayBuffer views of
- * the frequency table (no copy per task) and keeps it for the following chunks.
+ * The calling thread builds the full-table index once (`indexFullTable`, while the workers
+ * start), with its per-row arrays on SharedArrayBuffers; each worker makes its search state
+ * over it once per job (no copy: only the per-item arrays, a few hundred KB, are cloned per
+ * task) and keeps it for the following chunks. Only the candidates come back (transferred).
  */
 import { availableParallelism } from 'node:os';
 import { move } from 'piscina';
 import type { FrequencyTable } from '../../model/frequencyTable.js';
 import {
   assembleDeferred,
+  indexFullTable,
+  type FullTableIndex,
   resolveMaxMsuSize,
   suda2,
   Suda2Search,
@@ -25,21 +29,12 @@ import {
   type Suda2Result,
 } from './suda2/api.js';
 
-/** A frequency table over shared memory (what a task carries). */
-interface SharedTable {
-  qiNames: string[];
-  codes: SharedArrayBuffer[];
-  cardinalities: SharedArrayBuffer;
-  nullCodes: SharedArrayBuffer;
-  counts: SharedArrayBuffer;
-  records: number;
-}
-
 /** One chunk of phase A. */
 export interface Suda2Task {
-  /** Job id: a worker reuses its index while the id is the same. */
+  /** Job id: a worker reuses its search state while the id is the same. */
   job: string;
-  table: SharedTable;
+  /** The full table's index, built once by the caller (its large arrays on SharedArrayBuffers). */
+  index: FullTableIndex;
   maxMsuSize: number;
   chunks: number;
   chunk: number;
@@ -55,53 +50,24 @@ export interface Suda2ParallelOptions extends Suda2Options {
 
 let cache: { job: string; search: Suda2Search } | null = null;
 
-/** Views a SharedTable as a FrequencyTable (no copy). */
-function tableOf(t: SharedTable): FrequencyTable {
-  return {
-    qiNames: t.qiNames,
-    codes: t.codes.map((b) => new Int32Array(b)),
-    cardinalities: new Int32Array(t.cardinalities),
-    nullCodes: new Int32Array(t.nullCodes),
-    counts: new Int32Array(t.counts),
-    records: t.records,
-  };
-}
-
 /**
- * Worker entry: phase A for one chunk. Returns one Int32Array:
- * [n, nTopRows, nOne, rows(n), codes(n), topRowGroups(nTopRows), oneMsus(nOne)], the last
- * two only for chunk 0.
+ * Worker entry: phase A for one chunk. Returns one Int32Array [n, rows(n), codes(n)]
+ * (transferred).
  */
 export default function runSuda2Task(task: Suda2Task): Int32Array {
   if (cache === null || cache.job !== task.job) {
-    cache = null; // free the previous index first
-    cache = { job: task.job, search: new Suda2Search(tableOf(task.table), task.maxMsuSize) };
+    cache = null; // free the previous state first
+    cache = { job: task.job, search: new Suda2Search(task.index, task.maxMsuSize) };
   }
   const search = cache.search;
   const bounds = search.planChunks(task.chunks);
   const { rows, codes } = search.runDeferred(bounds[task.chunk], bounds[task.chunk + 1]);
-  const groupOf = task.chunk === 0 ? search.topRowGroups() : new Int32Array(0);
-  const ones = task.chunk === 0 ? search.oneMsus() : new Int32Array(0);
   const n = rows.length;
-  const out = new Int32Array(3 + 2 * n + groupOf.length + ones.length);
+  const out = new Int32Array(1 + 2 * n);
   out[0] = n;
-  out[1] = groupOf.length;
-  out[2] = ones.length;
-  out.set(rows, 3);
-  out.set(codes, 3 + n);
-  out.set(groupOf, 3 + 2 * n);
-  out.set(ones, 3 + 2 * n + groupOf.length);
+  out.set(rows, 1);
+  out.set(codes, 1 + n);
   return move(out) as Int32Array; // transferred, not copied
-}
-
-/** Copies an Int32Array into shared memory (or reuses it when already shared). */
-function shared(a: Int32Array): SharedArrayBuffer {
-  if (a.buffer instanceof SharedArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) {
-    return a.buffer;
-  }
-  const b = new SharedArrayBuffer(a.byteLength);
-  new Int32Array(b).set(a);
-  return b;
 }
 
 let jobCounter = 0;
@@ -138,30 +104,20 @@ export async function suda2Parallel(
     execArgv: dev ? ['--import', 'tsx'] : [],
   });
   try {
-    const sharedTable: SharedTable = {
-      qiNames: [...table.qiNames],
-      codes: table.codes.map(shared),
-      cardinalities: shared(table.cardinalities),
-      nullCodes: shared(table.nullCodes),
-      counts: shared(table.counts),
-      records: table.records,
-    };
+    // Built once here while the workers start, shared with them (not copied).
+    const index = indexFullTable(table, true);
     const job = `${process.pid}-${++jobCounter}-${Date.now()}`;
     const chunks = threads * 8; // small chunks: the pool balances them
     const results: Int32Array[] = await Promise.all(
       Array.from({ length: chunks }, (_, chunk) =>
-        pool.run({ job, table: sharedTable, maxMsuSize: K, chunks, chunk } satisfies Suda2Task),
+        pool.run({ job, index, maxMsuSize: K, chunks, chunk } satisfies Suda2Task),
       ),
     );
     const parts = results.map((r) => {
       const n = r[0];
-      return { rows: r.subarray(3, 3 + n), codes: r.subarray(3 + n, 3 + 2 * n) };
+      return { rows: r.subarray(1, 1 + n), codes: r.subarray(1 + n, 1 + 2 * n) };
     });
-    const head = results[0];
-    const n0 = head[0];
-    const groupOf = head.subarray(3 + 2 * n0, 3 + 2 * n0 + head[1]);
-    const ones = head.subarray(3 + 2 * n0 + head[1], 3 + 2 * n0 + head[1] + head[2]);
-    return assembleDeferred(groups, m, K, groupOf, ones, parts);
+    return assembleDeferred(groups, m, K, index.groupOf, index.oneMsuGroups, parts);
   } finally {
     await pool.destroy();
   }

@@ -154,4 +154,29 @@ describe('individualRisk: properties', () => {
       }),
     );
   });
+
+  it('recordsAbove equals a brute-force count at thresholds equal to risks, with tied risks and entries carrying fewer records', () => {
+    // few distinct (f, F) pairs, so risks tie; thresholds taken from the risks themselves
+    const tied = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom(0.5, 1, 3, 100), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 120 })
+      .map((rows) => ({
+        f: Int32Array.from(rows, ([f]) => f),
+        F: Float64Array.from(rows, ([f, w]) => f * w),
+        records: Int32Array.from(rows, ([f, , r]) => Math.min(f, r)),
+      }));
+    fc.assert(
+      fc.property(tied, fc.array(fc.nat(), { maxLength: 6 }), ({ f, F, records }, picks) => {
+        const res = individualRisk(f, F, records);
+        const ts = [...picks.map((p) => res.risks[p % res.risks.length]), 0, 1];
+        const brute = ts.map((t) => {
+          let c = 0;
+          res.risks.forEach((r, k) => {
+            if (r > t) c += records[k];
+          });
+          return c;
+        });
+        expect(res.recordsAbove(ts)).toEqual(brute);
+      }),
+    );
+  });
 });

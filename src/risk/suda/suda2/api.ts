@@ -80,6 +80,7 @@ import type { Suda2Tuning } from './tuning.js';
 export { assembleDeferred, resolveDeferred, type DeferredPart } from './deferred.js';
 export { resolveMaxMsuSize, summarizeMsuCounts, type Suda2Options, type Suda2Result } from './result.js';
 export { Suda2Search } from './search.js';
+export { indexFullTable, type FullTableIndex } from './fullTable.js';
 export type { Suda2Tuning } from './tuning.js';
 
 /**

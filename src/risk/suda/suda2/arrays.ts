@@ -5,7 +5,7 @@
  */
 
 /** Grows a typed array to at least n elements (contents kept). */
-export function grow(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+export function grow<B extends ArrayBufferLike>(a: Int32Array<B>, n: number): Int32Array<B | ArrayBuffer> {
   if (a.length >= n) return a;
   const b = new Int32Array(Math.max(n, a.length * 2, 16));
   b.set(a);

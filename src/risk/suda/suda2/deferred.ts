@@ -60,7 +60,8 @@ export function runDeferred(st: SearchState, from: number, to: number): Deferred
   st.deferring = true;
   processTop(st, Math.max(0, from), Math.min(to, st.topItems), false);
   st.deferring = false;
-  const out = { rows: st.defRows.slice(0, st.defN), codes: st.defCodes.slice(0, st.defN) };
+  // views, not copies: the buffers are dropped from the state below
+  const out = { rows: st.defRows.subarray(0, st.defN), codes: st.defCodes.subarray(0, st.defN) };
   st.defRows = new Int32Array(0);
   st.defCodes = new Int32Array(0);
   return out;
@@ -81,6 +82,23 @@ export function resolveDeferred(
   maxMsuSize: number,
   parts: readonly DeferredPart[],
 ): Int32Array {
+  const out = new Int32Array(rows * maxMsuSize);
+  resolveInto(rows, maxMsuSize, parts, out, null);
+  return out;
+}
+
+/**
+ * resolveDeferred, adding the counts of top row r at out[at(r) * maxMsuSize + k - 1] with
+ * at(r) = groupOf[r] (or r when groupOf is null). Per row, the candidates are bucketed by
+ * |Y| (counting sort into a scratch buffer), then decided by increasing size in one pass.
+ */
+function resolveInto(
+  rows: number,
+  maxMsuSize: number,
+  parts: readonly DeferredPart[],
+  out: Int32Array,
+  groupOf: Int32Array | null,
+): void {
   const K = maxMsuSize;
   const start = new Int32Array(rows + 1);
   for (const part of parts) for (const r of part.rows) start[r + 1]++;
@@ -88,30 +106,50 @@ export function resolveDeferred(
   const cur = start.slice(0, rows);
   const codes = new Int32Array(start[rows]);
   for (const part of parts) {
-    for (let k = 0; k < part.rows.length; k++) codes[cur[part.rows[k]]++] = part.codes[k];
+    const pr = part.rows;
+    const pc = part.codes;
+    for (let k = 0; k < pr.length; k++) codes[cur[pr[k]]++] = pc[k];
   }
-  const out = new Int32Array(rows * K);
   const maskBits = (1 << 26) - 1;
   let known = new Int32Array(64);
+  let bySize = new Int32Array(64);
+  const sizeStart = new Int32Array(K + 1);
   for (let r = 0; r < rows; r++) {
     const a = start[r];
     const b = start[r + 1];
     if (a === b) continue;
+    // bucket the row's candidates by |Y| (1 .. K-1), keeping their order within a size
+    sizeStart.fill(0);
+    for (let p = a; p < b; p++) sizeStart[popcount32(codes[p] & maskBits)]++;
+    let acc = 0;
+    for (let size = 0; size <= K; size++) {
+      const c = sizeStart[size];
+      sizeStart[size] = acc;
+      acc += c;
+    }
+    if (bySize.length < b - a) bySize = new Int32Array(Math.max(b - a, bySize.length * 2));
+    for (let p = a; p < b; p++) {
+      const c = codes[p];
+      bySize[sizeStart[popcount32(c & maskBits)]++] = c;
+    }
+    // sizeStart[size] is now the end of bucket `size`
+    const o = (groupOf === null ? r : groupOf[r]) * K;
     let nKnown = 0;
     let prevStart = 0;
     for (let size = 1; size < K; size++) {
       const firstOfSize = nKnown;
-      for (let p = a; p < b; p++) {
-        const c = codes[p];
+      const from = sizeStart[size - 1];
+      const to = sizeStart[size];
+      for (let p = from; p < to; p++) {
+        const c = bySize[p];
         const maskY = c & maskBits;
-        if (popcount32(maskY) !== size) continue;
         if (size >= 2) {
           // is Y itself an MSU of r? (its MSUs of size `size` came from the previous pass)
           let hit = false;
           for (let t = prevStart; t < firstOfSize && !hit; t++) hit = known[t] === maskY;
           if (hit) continue;
         }
-        out[r * K + size]++;
+        out[o + size]++;
         if (size + 1 < K) {
           if (nKnown === known.length) known = grow(known, nKnown * 2);
           known[nKnown++] = maskY | (1 << (c >>> 26));
@@ -120,7 +158,6 @@ export function resolveDeferred(
       prevStart = firstOfSize;
     }
   }
-  return out;
 }
 
 /**
@@ -142,12 +179,9 @@ export function assembleDeferred(
   parts: readonly DeferredPart[],
 ): Suda2Result {
   const K = maxMsuSize;
-  const byRow = resolveDeferred(topRowGroups.length, K, parts);
   const counts = new Int32Array(groups * K);
   for (const g of oneMsus) counts[g * K]++;
-  for (let r = 0; r < topRowGroups.length; r++) {
-    const g = topRowGroups[r];
-    for (let k = 1; k < K; k++) counts[g * K + k] = byRow[r * K + k];
-  }
+  // a top row is one group: its counts of sizes >= 2 go straight to the group
+  resolveInto(topRowGroups.length, K, parts, counts, topRowGroups);
   return summarizeMsuCounts(qiCount, K, counts);
 }

@@ -9,10 +9,24 @@ import type { FrequencyTable } from '../../../model/frequencyTable.js';
 import { sortByKey } from './arrays.js';
 import { Level } from './level.js';
 
-/** The full table indexed for the search; buckets and suffixQis of `top` are built by the caller. */
+/**
+ * The full table indexed for the search: plain typed arrays, so that the worker pool can
+ * build it once and share it (the large per-row arrays are then on SharedArrayBuffers,
+ * read-only in the search). `topLevelOf` makes the depth-0 Level of a search from it.
+ */
 export interface FullTableIndex {
-  /** Level 0: the ranked items (local ids in rank order) and the top rows. */
-  readonly top: Level;
+  /** M. */
+  readonly qiCount: number;
+  /** Ranked items, by ascending support: QI, code and number of rows of each. */
+  readonly itemAttr: Int32Array;
+  readonly itemCode: Int32Array;
+  readonly itemRows: Int32Array;
+  /** CSR of the top rows: items of row r are rowItems[rowStart[r] .. rowStart[r+1]), ascending. */
+  readonly rowStart: Int32Array;
+  readonly rowItems: Int32Array;
+  /** Weight of each top row (1, or 2 for a group of count >= 2), and 1 where it may hold an MSU. */
+  readonly rowW: Uint8Array;
+  readonly eligible: Uint8Array;
   /** Row weight per group: min(count, 2). */
   readonly weight: Uint8Array;
   /** Group of each top row (rows of the full table, ordered by lowest-ranked item). */
@@ -25,14 +39,47 @@ export interface FullTableIndex {
   readonly holdersOf: Int32Array;
 }
 
+/** Allocates n elements, on a SharedArrayBuffer when asked. */
+function i32(n: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
+}
+function u8(n: number, shared: boolean): Uint8Array {
+  return shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+}
+
+/**
+ * The depth-0 Level of a search over the index: its arrays are the index's (not copied, not
+ * written by the search); its scratch space is its own. Buckets (item -> rows) are left to
+ * the caller, built only when a special-row scan needs them.
+ */
+export function topLevelOf(ix: FullTableIndex): Level {
+  const top = new Level();
+  const nr = ix.itemAttr.length;
+  top.sizeItems(nr);
+  top.itemAttr.set(ix.itemAttr);
+  top.itemCode.set(ix.itemCode);
+  top.itemRows.set(ix.itemRows);
+  top.parentId.fill(-1, 0, nr);
+  const rows = ix.groupOf.length;
+  top.nRows = rows;
+  top.rowsG = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) top.rowsG[r] = r;
+  top.rowStart = ix.rowStart;
+  top.rowItems = ix.rowItems;
+  top.eligible = ix.eligible;
+  top.rowW = ix.rowW;
+  return top;
+}
+
 /**
  * Ranks the items of the full table and builds its rows (depth 0).
  * @param table the frequency table (groups with their counts).
+ * @param shared put the per-row and per-group arrays on SharedArrayBuffers (worker pool).
  */
-export function indexFullTable(table: FrequencyTable): FullTableIndex {
+export function indexFullTable(table: FrequencyTable, shared = false): FullTableIndex {
   const m = table.codes.length;
   const groups = table.counts.length;
-  const weight = new Uint8Array(groups);
+  const weight = u8(groups, shared);
   let totalW = 0;
   for (let g = 0; g < groups; g++) {
     weight[g] = table.counts[g] >= 2 ? 2 : 1;
@@ -76,8 +123,9 @@ export function indexFullTable(table: FrequencyTable): FullTableIndex {
   const oneMsuGroups = Int32Array.from(ones);
   sortByKey(ranked, 0, nr, cntW);
 
-  const top = new Level();
-  top.sizeItems(nr);
+  const itemAttr = new Int32Array(nr);
+  const itemCode = new Int32Array(nr);
+  const itemRows = new Int32Array(nr);
   const toLocal = new Int32Array(nGlobal).fill(-1);
   let q = 0;
   for (let j = 0; j < nr; j++) {
@@ -85,64 +133,91 @@ export function indexFullTable(table: FrequencyTable): FullTableIndex {
     while (base[q + 1] <= it) q++;
     while (base[q] > it) q--;
     toLocal[it] = j;
-    top.itemAttr[j] = q;
-    top.itemCode[j] = it - base[q];
-    top.itemRows[j] = cntRows[it];
-    top.parentId[j] = -1;
+    itemAttr[j] = q;
+    itemCode[j] = it - base[q];
+    itemRows[j] = cntRows[it];
   }
-  // Rows: every group with at least one ranked item; items ascending by local id.
-  const gStart = new Int32Array(groups + 1);
+  // Rows: every group with at least one ranked item; items ascending by local id. Filled
+  // column by column (sequential reads), gItems[g * m + t] for the t-th ranked item of g,
+  // then each row sorted in place (at most M items). itemsAfter and holdersOf are sums over
+  // the rows, so they are taken here, in group order.
+  const gLen = new Uint8Array(groups);
   const gItems = new Int32Array(groups * m);
-  let pos = 0;
-  for (let g = 0; g < groups; g++) {
-    const from = pos;
-    for (let qq = 0; qq < m; qq++) {
-      const c = table.codes[qq][g];
-      if (c === table.nullCodes[qq]) continue;
-      const j = toLocal[base[qq] + c];
+  for (let qq = 0; qq < m; qq++) {
+    const col = table.codes[qq];
+    const nul = table.nullCodes[qq];
+    const b = base[qq];
+    for (let g = 0; g < groups; g++) {
+      const c = col[g];
+      if (c === nul) continue;
+      const j = toLocal[b + c];
       if (j < 0) continue;
-      let p = pos++;
-      while (p > from && gItems[p - 1] > j) {
-        gItems[p] = gItems[p - 1];
-        p--;
-      }
-      gItems[p] = j;
+      gItems[g * m + gLen[g]++] = j;
     }
-    gStart[g + 1] = pos;
   }
+  const itemsAfter = new Float64Array(nr);
+  const holdersOf = new Int32Array(nr);
   // Top rows ordered by their lowest-ranked item (counting sort, stable): the rows of a
   // rare item, where most MSUs are found, are then neighbours in every per-row array.
   // Inside the search a record is named by its top row r; groupOf[r] maps back.
   const firstCount = new Int32Array(nr + 1);
-  for (let g = 0; g < groups; g++) if (gStart[g + 1] > gStart[g]) firstCount[gItems[gStart[g]] + 1]++;
+  let pos = 0;
+  for (let g = 0; g < groups; g++) {
+    const len = gLen[g];
+    if (len === 0) continue;
+    const from = g * m;
+    const to = from + len;
+    for (let a = from + 1; a < to; a++) {
+      const x = gItems[a];
+      let b = a - 1;
+      while (b >= from && gItems[b] > x) {
+        gItems[b + 1] = gItems[b];
+        b--;
+      }
+      gItems[b + 1] = x;
+    }
+    const e = weight[g] === 1 ? 1 : 0;
+    for (let p = from; p < to; p++) {
+      const j = gItems[p];
+      itemsAfter[j] += to - p - 1;
+      holdersOf[j] += e;
+    }
+    firstCount[gItems[from] + 1]++;
+    pos += len;
+  }
   for (let j = 0; j < nr; j++) firstCount[j + 1] += firstCount[j];
   const rows = firstCount[nr];
-  const groupOf = new Int32Array(rows);
-  for (let g = 0; g < groups; g++) if (gStart[g + 1] > gStart[g]) groupOf[firstCount[gItems[gStart[g]]]++] = g;
-  top.nRows = rows;
-  top.rowsG = new Int32Array(rows);
-  top.rowStart = new Int32Array(rows + 1);
-  top.rowItems = new Int32Array(pos);
-  top.eligible = new Uint8Array(rows);
-  top.rowW = new Uint8Array(rows);
-  const itemsAfter = new Float64Array(nr);
-  const holdersOf = new Int32Array(nr);
+  const groupOf = i32(rows, shared);
+  for (let g = 0; g < groups; g++) if (gLen[g] > 0) groupOf[firstCount[gItems[g * m]]++] = g;
+  const rowStart = i32(rows + 1, shared);
+  const rowItems = i32(pos, shared);
+  const eligible = u8(rows, shared);
+  const rowW = u8(rows, shared);
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const g = groupOf[r];
-    top.rowsG[r] = r;
-    top.rowW[r] = weight[g];
-    top.eligible[r] = weight[g] === 1 ? 1 : 0;
-    const g0 = gStart[g];
-    const len = gStart[g + 1] - g0;
-    for (let p = 0; p < len; p++) {
-      const j = gItems[g0 + p];
-      top.rowItems[at + p] = j;
-      itemsAfter[j] += len - p - 1;
-      holdersOf[j] += top.eligible[r];
-    }
+    const w = weight[g];
+    rowW[r] = w;
+    eligible[r] = w === 1 ? 1 : 0;
+    const g0 = g * m;
+    const len = gLen[g];
+    for (let p = 0; p < len; p++) rowItems[at + p] = gItems[g0 + p];
     at += len;
-    top.rowStart[r + 1] = at;
+    rowStart[r + 1] = at;
   }
-  return { top, weight, groupOf, oneMsuGroups, itemsAfter, holdersOf };
+  return {
+    qiCount: m,
+    itemAttr,
+    itemCode,
+    itemRows,
+    rowStart,
+    rowItems,
+    rowW,
+    eligible,
+    weight,
+    groupOf,
+    oneMsuGroups,
+    itemsAfter,
+    holdersOf,
+  };
 }

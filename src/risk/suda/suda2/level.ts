@@ -50,19 +50,19 @@ export class Level {
   /** Record of each row: its top row (the search's record number; groupOf maps to groups). */
   rowsG = new Int32Array(0);
   /** CSR: items of row r are rowItems[rowStart[r] .. rowStart[r+1]), ascending local ids. */
-  rowStart = new Int32Array(1);
-  rowItems = new Int32Array(0);
+  rowStart: Int32Array = new Int32Array(1);
+  rowItems: Int32Array = new Int32Array(0);
   /**
    * eligible[r] = 1 when row r can hold an MSU of this table: weight 1 and no other row with
    * the same items in this table (an MSU Y of the row is unique, so is the row's item set).
    * A row that is not eligible here is not eligible in any sub-table either.
    */
-  eligible = new Uint8Array(0);
+  eligible: Uint8Array = new Uint8Array(0);
   /**
    * Weight of row r in this table: 1, or 2 for "at least two records" (a group of count
    * >= 2, or rows of the parent with the same items here, collapsed into one).
    */
-  rowW = new Uint8Array(0);
+  rowW: Uint8Array = new Uint8Array(0);
   nItems = 0;
   itemAttr = new Int32Array(0);
   itemCode = new Int32Array(0);

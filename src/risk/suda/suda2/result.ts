@@ -32,7 +32,11 @@ export interface Suda2Result {
 
 /** Resolves and checks maxMsuSize against the number of QIs. */
 export function resolveMaxMsuSize(table: FrequencyTable, maxMsuSize?: number): number {
-  const m = table.codes.length;
+  return checkMaxMsuSize(table.codes.length, maxMsuSize);
+}
+
+/** Resolves and checks maxMsuSize against m QIs. */
+export function checkMaxMsuSize(m: number, maxMsuSize?: number): number {
   if (m === 0) throw new RangeError('SUDA2 needs at least one QI');
   const k = maxMsuSize ?? m;
   if (!Number.isInteger(k) || k < 1 || k > m) {

@@ -5,6 +5,7 @@
  * The state lives in a SearchState (state.ts) that the modules of the search share.
  */
 import type { FrequencyTable } from '../../../model/frequencyTable.js';
+import type { FullTableIndex } from './fullTable.js';
 import { DEFERRED_MAX_QIS, type DeferredPart, planChunks, runDeferred } from './deferred.js';
 import { SearchState } from './state.js';
 import { processTop } from './topBatches.js';
@@ -23,11 +24,12 @@ export class Suda2Search {
 
   /**
    * Ranks the items of the full table and builds its row/item index (depth 0).
-   * @param table the frequency table (groups with their counts).
+   * @param table the frequency table (groups with their counts), or its index
+   *   (`indexFullTable`, built once and shared by the worker pool).
    * @param maxMsuSize largest MSU size searched; default: the number of QIs.
    * @param tuning internal knobs (tests); defaults otherwise.
    */
-  constructor(table: FrequencyTable, maxMsuSize?: number, tuning: Suda2Tuning = {}) {
+  constructor(table: FrequencyTable | FullTableIndex, maxMsuSize?: number, tuning: Suda2Tuning = {}) {
     this.state = new SearchState(table, maxMsuSize, tuning);
     this.qiCount = this.state.qiCount;
     this.maxMsuSize = this.state.maxMsuSize;

@@ -16,6 +16,7 @@
  *     full table (ItemsetMemo) when it exceeds the memory budget; small sub-tables scan.
  * Tables of <= 32 rows do the check as an AND of row bit masks (bitKernel.ts).
  */
+import { grow } from './arrays.js';
 import { ItemsetMemo } from './itemsetMemo.js';
 import type { Level } from './level.js';
 import type { SearchState } from './state.js';
@@ -89,17 +90,33 @@ export function lift(st: SearchState, d: number, i: number, C: Level, p0: number
   st.poolEnd = d === 0 ? p0 : wp;
 }
 
-/** Fills rowMajor (one cache line per record for the special-row scans). */
+/**
+ * Fills rowMajor (one cache line per record for the special-row scans) from the index: the
+ * code of each ranked item of a row, -1 elsewhere. A scan compares a row's code of QI q with
+ * the code of a ranked item of q, so a missing value or an item that left the ranking (which
+ * no ranked item equals) reads the same as -1.
+ */
 function buildRowMajor(st: SearchState): Int32Array {
   const m = st.qiCount;
-  const rows = st.groupOf.length;
-  const rm = new Int32Array(rows * m);
-  for (let q = 0; q < m; q++) {
-    const col = st.codes[q];
-    for (let r = 0; r < rows; r++) rm[r * m + q] = col[st.groupOf[r]];
+  const { rowStart, rowItems, itemAttr, itemCode } = st.index;
+  const rows = rowStart.length - 1;
+  const rm = new Int32Array(rows * m).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    for (let p = rowStart[r]; p < rowStart[r + 1]; p++) {
+      const j = rowItems[p];
+      rm[r * m + itemAttr[j]] = itemCode[j];
+    }
   }
   st.rowMajor = rm;
   return rm;
+}
+
+/** Builds the buckets of the full table (item -> rows) on the first scan that needs them. */
+function topBuckets(st: SearchState): void {
+  if (st.topBuckets) return;
+  st.cursor = grow(st.cursor, st.topItems);
+  st.levels[0].buildBuckets(st.cursor);
+  st.topBuckets = true;
 }
 
 /**
@@ -110,6 +127,7 @@ export function specialRow(st: SearchState, L: Level, i: number, off: number, si
   const pool = st.pool;
   const m = st.qiCount;
   const rm = st.rowMajor ?? buildRowMajor(st);
+  if (L === st.levels[0]) topBuckets(st);
   const { itemAttr, itemCode, itemRows, bucket, rowsG } = L;
   let pivot = pool[off];
   for (let s = 1; s < size; s++) {

@@ -9,9 +9,9 @@
 import type { FrequencyTable } from '../../../model/frequencyTable.js';
 import { grow } from './arrays.js';
 import type { BitLevel } from './bitLevel.js';
-import { indexFullTable } from './fullTable.js';
+import { type FullTableIndex, indexFullTable, topLevelOf } from './fullTable.js';
 import { emptyView, type Level, type RowView } from './level.js';
-import { resolveMaxMsuSize } from './result.js';
+import { checkMaxMsuSize } from './result.js';
 import { resolveTuning, type Suda2Tuning } from './tuning.js';
 
 /** Receives every MSU of the full table: the group that holds it and its size. */
@@ -25,11 +25,16 @@ export class SearchState {
   readonly topItems: number;
   readonly tuning: Required<Suda2Tuning>;
   /**
-   * Codes row-major by top row, rowMajor[r * M + q] = codes[q][groupOf[r]], built on the
-   * first special-row scan (only the fallbacks scan).
+   * Ranked codes row-major by top row: rowMajor[r * M + q] = the code of the ranked item of
+   * QI q in row r, -1 when the row has none (missing, or an item that left the ranking: it
+   * equals no ranked item either way). Built on the first special-row scan (only the
+   * fallbacks scan), from the index.
    */
   rowMajor: Int32Array | null = null;
-  readonly codes: readonly Int32Array[];
+  /** The index of the full table (read-only; shared by the workers of a pool). */
+  readonly index: FullTableIndex;
+  /** Whether the buckets of the full table (item -> rows) are built (first special-row scan). */
+  topBuckets = false;
   /** Group of each top row (rows of the full table, ordered by lowest-ranked item). */
   readonly groupOf: Int32Array;
   /** Row weight per group: min(count, 2). */
@@ -82,30 +87,30 @@ export class SearchState {
   iota = new Int32Array(0);
 
   /**
-   * Ranks the items of the full table and builds its row/item index (depth 0).
-   * @param table the frequency table (groups with their counts).
+   * Ranks the items of the full table and builds its row/item index (depth 0), or takes
+   * an index already built (`indexFullTable`, e.g. shared by the worker pool).
+   * @param table the frequency table (groups with their counts), or its index.
    * @param maxMsuSize largest MSU size searched; default: the number of QIs.
    * @param tuning internal knobs (tests); defaults otherwise.
    */
-  constructor(table: FrequencyTable, maxMsuSize: number | undefined, tuning: Suda2Tuning) {
-    const m = table.codes.length;
+  constructor(table: FrequencyTable | FullTableIndex, maxMsuSize: number | undefined, tuning: Suda2Tuning) {
+    const m = 'rowItems' in table ? table.qiCount : table.codes.length;
     this.qiCount = m;
-    this.maxMsuSize = resolveMaxMsuSize(table, maxMsuSize);
+    this.maxMsuSize = checkMaxMsuSize(m, maxMsuSize);
+    const full = 'rowItems' in table ? table : indexFullTable(table);
     this.tuning = resolveTuning(tuning);
     this.stride = this.maxMsuSize + 2;
     this.stamp = new Int32Array(Math.max(m, 1));
-    const full = indexFullTable(table);
-    const top = full.top;
+    this.index = full;
+    const top = topLevelOf(full);
     this.weight = full.weight;
     this.oneMsuGroups = full.oneMsuGroups;
     this.levels.push(top);
     this.topItems = top.nItems;
     this.groupOf = full.groupOf;
-    this.codes = table.codes;
     this.itemsAfter = full.itemsAfter;
     this.holdersOf = full.holdersOf;
     this.cursor = grow(this.cursor, this.topItems);
-    top.buildBuckets(this.cursor);
     top.buildSuffixQis(this.stamp, ++this.tick);
   }
 }
