@@ -119,14 +119,20 @@ export interface SearchWithNodes {
   lattice: Lattice;
 }
 
+/**
+ * The threads a search of `prepared` uses unless told otherwise: the spec's `search.threads`,
+ * else every core on a table of SMALL_TABLE groups or more, else the calling thread alone
+ * (workers pay for themselves only when a node costs more than a message).
+ */
+export function defaultSearchThreads(loaded: LoadedSpec, prepared: PreparedSearch): number {
+  return loaded.spec.search?.threads ?? (prepared.payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1);
+}
+
 /** Searches prepared data; the JSON and every evaluated node. */
 export async function searchPrepared(loaded: LoadedSpec, prepared: PreparedSearch, options: SearchOptions, started = performance.now()): Promise<SearchWithNodes> {
   const { payload, hierarchies } = prepared;
   const lattice = new Lattice(payload.heights);
-  // Workers pay for themselves only when a node costs more than a message: on small tables
-  // (fewer groups than SMALL_TABLE) the default is the calling thread.
-  const auto = payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1;
-  const threads = Math.max(1, Math.min(options.threads ?? loaded.spec.search?.threads ?? auto, lattice.size));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultSearchThreads(loaded, prepared), lattice.size));
   options.onProgress?.(`searching ${lattice.size} nodes on ${threads} thread${threads > 1 ? 's' : ''}`);
   const pool = await createNodePool(payload, lattice, threads, options.workers);
   const local = new NodeEvaluator(payload);

@@ -6,7 +6,6 @@
  * analyze + renderReport, the released file from anonymize, each on the edited spec, so what
  * the page shows is what the CLI certifies for the spec "save as spec" writes.
  */
-import { availableParallelism } from 'node:os';
 import type { DatabaseOptions } from '../data/database.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import type { ComparisonJson, JobJson, NextJson, NodeWireJson, SessionJson, Sett
 import { analyze, CONTRIBUTION_AUTO_GROUPS } from '../engine/analyze.js';
 import { anonymize } from '../engine/anonymize.js';
 import { NodeSession } from '../engine/nodeMeasures.js';
-import { SMALL_TABLE, searchPrepared, withSpecSettings, type PreparedSearch } from '../engine/search.js';
+import { defaultSearchThreads, searchPrepared, withSpecSettings, type PreparedSearch } from '../engine/search.js';
 import { startWorkerPool, type WorkerPool } from '../search/pool.js';
 import { hierarchySummary } from '../hierarchy/summary.js';
 import { renderReport } from '../report/render.js';
@@ -136,7 +135,7 @@ export class ExploreSession {
 
   /**
    * Starts the search of the lattice under the current settings. On a table large enough for
-   * workers (SMALL_TABLE groups), one pool is started at the first search and serves every
+   * workers (defaultSearchThreads), one pool is started at the first search and serves every
    * later one until the session is disposed: re-running the search after a change does not
    * pay the workers' start-up again.
    */
@@ -144,7 +143,7 @@ export class ExploreSession {
     const loaded = this.loaded;
     const prepared = this.nodes.prepared;
     return this.jobs.start('search', async (control) => {
-      const threads = loaded.spec.search?.threads ?? (prepared.payload.counts.length >= SMALL_TABLE ? availableParallelism() : 1);
+      const threads = defaultSearchThreads(loaded, prepared);
       if (threads > 1 && this.workers?.threads !== threads) {
         await this.workers?.close();
         this.workers = await startWorkerPool(threads);
