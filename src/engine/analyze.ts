@@ -184,7 +184,7 @@ function verdictInput(
   thresholds: VerdictInput['thresholds'],
   sensitive: VerdictInput['sensitive'],
   suda: SudaSummary | undefined,
-): VerdictInput {
+): VerdictInput & { perClass?: true } {
   const { spec } = loaded;
   const pop = input.encoded.populationSizes;
   const weightSums = verdictWeights(input, set);

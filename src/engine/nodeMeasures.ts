@@ -63,7 +63,7 @@ export class NodeSession {
     const n = this.evaluator.n;
     const records = v ? n - (output.maskedClass >= 0 ? 0 : output.suppressed) : 0;
     const cs: ClassSizes = { records: v ? output.sizes : new Int32Array(0), sizes: v ? output.sizes : new Int32Array(0), n: records, partition: true };
-    const { k, ...classes } = summarizeClasses(cs, s.thresholds.k);
+    const { k, ...classes } = summarizeClasses(cs, s.thresholds.k, v?.sizeFrequencies);
     const notes: string[] = [];
     if (output.overLimit) {
       notes.push(`${output.belowRequired} records are in classes below the required size ${s.requiredSize}, more than the ${s.maxSuppressed} the suppression limit allows: nothing is suppressed and the node fails.`);

@@ -96,22 +96,25 @@ export function addTimes(sum: ExactSum, x: number, c: number): void {
 }
 
 /**
- * Order-independent sum of f(i) for i in 0..n-1: the correctly rounded exact sum, as if every
- * term were added to an ExactSum. Runs of equal terms (classes of one size give one risk, and
- * most classes of a large table share a few sizes) are added at once as term x run length, exactly
- * (addTimes), so the cost per term is a comparison rather than a pass over the partials.
+ * Order-independent sum of f(i) (times c[i], when c is given) for i in 0..n-1: the correctly
+ * rounded exact sum, as if every term were added to an ExactSum c[i] times. Runs of equal terms
+ * (classes of one size give one risk, and most classes of a large table share a few sizes) are
+ * added at once as term x run length, exactly (addTimes), so the cost per term is a comparison
+ * rather than a pass over the partials.
+ * @param c multiplicities (non-negative integers), one per term; absent: 1 each
  */
-export function exactSumOf(n: number, f: (i: number) => number): number {
+export function exactSumOf(n: number, f: (i: number) => number, c?: ArrayLike<number>): number {
   const s = new ExactSum();
   let run = 0;
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const x = f(i);
-    if (x === prev && run > 0) run++;
+    const times = c ? c[i] : 1;
+    if (x === prev && run > 0) run += times;
     else {
       if (run > 0) addTimes(s, prev, run);
       prev = x;
-      run = 1;
+      run = times;
     }
   }
   if (run > 0) addTimes(s, prev, run);

@@ -204,6 +204,7 @@ export class NodeEvaluator {
       ...(s.individualRisk !== undefined ? { individualRisk: { weightSums, weights: s.individualRisk } } : {}),
       sensitive: this.data.sensitive.map(({ model, histograms }) => ({ model, histograms: mergeHistograms(histograms, outputOfGroup!, sizes.length) })),
       full,
+      perClass: false,
     });
   }
 

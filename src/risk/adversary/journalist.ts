@@ -4,7 +4,7 @@
  * size its highest-risk threshold requires under F = f / pi. Sums are correctly rounded.
  */
 import type { ResolvedThresholds } from '../../config/thresholds.js';
-import type { ClassSizes } from '../../model/classSizes.js';
+import type { RiskGroups } from '../../model/classSizes.js';
 import type { ThresholdLine } from '../../model/thresholdLine.js';
 import type { JournalistRisk } from '../../contracts/measures.js';
 import { exactSumOf } from '../exactSum.js';
@@ -19,14 +19,17 @@ import { recordRisks } from './recordRisks.js';
  * ARX "journalist risk"): the larger of the risk of a random population-class match and
  * the expected fraction of sample records re-identified.
  *
+ * Over RiskGroups each group's terms count once per class it stands for.
+ *
  * @param populationSizes F_g per group (must satisfy F_g >= f_g).
  */
-export function journalistRisk(cs: ClassSizes, populationSizes: ArrayLike<number>, populationSize: number, levels: readonly number[]): JournalistRisk {
-  const sumF = exactSumOf(cs.sizes.length, (g) => populationSizes[g]);
-  const sumRatio = exactSumOf(cs.sizes.length, (g) => cs.records[g] / populationSizes[g]);
-  const K = cs.sizes.length;
+export function journalistRisk(cs: RiskGroups, populationSizes: ArrayLike<number>, populationSize: number, levels: readonly number[]): JournalistRisk {
+  const c = cs.classes;
+  const sumF = exactSumOf(cs.sizes.length, (g) => populationSizes[g], c);
+  const sumRatio = exactSumOf(cs.sizes.length, (g) => cs.records[g] / populationSizes[g], c);
+  const K = c ? exactSumOf(c.length, (g) => c[g]) : cs.sizes.length;
   const average = K ? Math.max(K / sumF, sumRatio / cs.n) : 0;
-  return { ...recordRisks(cs.records, populationSizes, levels), average, populationSize };
+  return { ...recordRisks(cs.records, populationSizes, levels, c), average, populationSize };
 }
 
 

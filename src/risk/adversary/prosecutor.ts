@@ -4,7 +4,7 @@
  * its highest-risk threshold requires. Sums are correctly rounded (ExactSum).
  */
 import type { ResolvedThresholds } from '../../config/thresholds.js';
-import type { ClassSizes } from '../../model/classSizes.js';
+import type { RiskGroups } from '../../model/classSizes.js';
 import type { ThresholdLine } from '../../model/thresholdLine.js';
 import type { RecordRiskSummary } from '../../contracts/measures.js';
 import { exactSumOf } from '../exactSum.js';
@@ -16,10 +16,11 @@ import { recordRisks } from './recordRisks.js';
  * Record risk 1/f_g. Highest = 1/min f, lowest = 1/max f. Average (success rate of
  * re-identifying a random record) = (1/n) sum_records 1/f = (1/n) sum_g r_g/f_g, which
  * is K/n when classes partition the records (El Emam 2013; ARX "average prosecutor risk").
+ * Over RiskGroups each group's terms count once per class it stands for.
  */
-export function prosecutorRisk(cs: ClassSizes, levels: readonly number[]): RecordRiskSummary {
-  const sum = exactSumOf(cs.sizes.length, (g) => cs.records[g] / cs.sizes[g]);
-  return { ...recordRisks(cs.records, cs.sizes, levels), average: cs.n ? sum / cs.n : 0 };
+export function prosecutorRisk(cs: RiskGroups, levels: readonly number[]): RecordRiskSummary {
+  const sum = exactSumOf(cs.sizes.length, (g) => cs.records[g] / cs.sizes[g], cs.classes);
+  return { ...recordRisks(cs.records, cs.sizes, levels, cs.classes), average: cs.n ? sum / cs.n : 0 };
 }
 
 

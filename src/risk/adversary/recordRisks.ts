@@ -11,8 +11,9 @@ import type { RecordRiskSummary } from '../../contracts/measures.js';
  * journalist). A record's risk exceeds t exactly when s_g < 1/t; the comparison is made
  * as 1/s > t on doubles, which is exact for the decimal thresholds in use (both sides
  * round to the same double when 1/s = t, e.g. s = 5, t = 0.2).
+ * @param classes classes each group stands for (RiskGroups.classes; absent: 1 each)
  */
-export function recordRisks(records: Int32Array, sizes: ArrayLike<number>, levels: readonly number[]): Omit<RecordRiskSummary, 'average'> {
+export function recordRisks(records: Int32Array, sizes: ArrayLike<number>, levels: readonly number[], classes?: Float64Array): Omit<RecordRiskSummary, 'average'> {
   let min = Infinity;
   let max = 0;
   for (let g = 0; g < sizes.length; g++) {
@@ -43,7 +44,7 @@ export function recordRisks(records: Int32Array, sizes: ArrayLike<number>, level
       runSize = s;
       runRecords = 0;
     }
-    runRecords += records[g];
+    runRecords += classes ? records[g] * classes[g] : records[g];
   }
   flush();
   const recordsAbove: Record<string, number> = {};

@@ -17,32 +17,45 @@ export interface FrequencyOfFrequencies {
   readonly records: number;
 }
 
+/** Class sizes up to this bound are counted in an array, larger ones (always few) in a map. */
+const DIRECT_SIZES = 1 << 16;
+
 /**
  * Builds the sparse c_j from the class sizes f_k (one entry per EC, any order).
  * Throws a RangeError if a size is < 1 (an EC is never empty).
- * Cost O(K log K) for the sort of a copy; the input is not modified.
+ * Cost O(K) by counting (sizes up to 65,536 in an array, larger ones in a map, sorted at the
+ * end); the input is not modified.
  */
 export function frequencyOfFrequencies(classSizes: Int32Array): FrequencyOfFrequencies {
-  const sorted = Int32Array.from(classSizes).sort();
+  const K = classSizes.length;
+  let max = 0;
+  for (let i = 0; i < K; i++) {
+    const f = classSizes[i];
+    if (!(f >= 1)) throw new RangeError(`class size ${f} at position ${i} of the class sizes: every class size must be >= 1`);
+    if (f > max) max = f;
+  }
+  const count = new Float64Array(Math.min(max, DIRECT_SIZES) + 1);
+  const large = new Map<number, number>();
+  let records = 0;
+  for (let i = 0; i < K; i++) {
+    const f = classSizes[i];
+    records += f;
+    if (f <= DIRECT_SIZES) count[f]++;
+    else large.set(f, (large.get(f) ?? 0) + 1);
+  }
   const sizes: number[] = [];
   const counts: number[] = [];
-  let records = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const f = sorted[i];
-    if (!(f >= 1)) throw new RangeError(`class size ${f} at position ${i} of the sorted sizes: every class size must be >= 1`);
-    records += f;
-    if (sizes.length > 0 && sizes[sizes.length - 1] === f) counts[counts.length - 1]++;
-    else {
-      sizes.push(f);
-      counts.push(1);
+  for (let j = 1; j < count.length; j++) {
+    if (count[j] > 0) {
+      sizes.push(j);
+      counts.push(count[j]);
     }
   }
-  return {
-    sizes: Int32Array.from(sizes),
-    classCounts: Float64Array.from(counts),
-    classes: sorted.length,
-    records,
-  };
+  for (const [j, c] of [...large].sort((a, b) => a[0] - b[0])) {
+    sizes.push(j);
+    counts.push(c);
+  }
+  return { sizes: Int32Array.from(sizes), classCounts: Float64Array.from(counts), classes: K, records };
 }
 
 /** c_j for one size j (0 when no class has that size). Binary search, O(log #sizes). */

@@ -1,4 +1,4 @@
-import { frequencyOfFrequencies } from './frequencyOfFrequencies.js';
+import { frequencyOfFrequencies, type FrequencyOfFrequencies } from './frequencyOfFrequencies.js';
 import { pitman } from './pitman.js';
 import { zayatz } from './zayatz.js';
 import { snb } from './snb.js';
@@ -20,7 +20,11 @@ function json(e: UniquenessEstimate, extra: Record<string, number | string | nul
  * picks among them by sampling fraction. Undefined estimates carry a note, never a number.
  */
 export function populationUniqueness(classSizes: Int32Array, populationSize: number): { uniqueness: PopulationUniquenessJson; notes: string[] } {
-  const fof = frequencyOfFrequencies(classSizes);
+  return populationUniquenessOf(frequencyOfFrequencies(classSizes), populationSize);
+}
+
+/** populationUniqueness from the frequency of frequencies already counted. */
+export function populationUniquenessOf(fof: FrequencyOfFrequencies, populationSize: number): { uniqueness: PopulationUniquenessJson; notes: string[] } {
   const p = pitman(fof, populationSize);
   const z = zayatz(fof, populationSize);
   const s = snb(fof, populationSize);

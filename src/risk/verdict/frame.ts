@@ -85,9 +85,11 @@ export function knowsPopulation(frame: PopulationFrame): boolean {
  * count for the class. A class absent from the table or counted below its sample size
  * contradicts it: F is then set to f (the sample is a lower bound) and counted.
  *
+ * Over RiskGroups (one entry per distinct size, no table) it gives F per entry.
+ *
  * @param tableCounts population count per class (-1 where the table has no row), with a table.
  */
-export function classPopulationSizes(frame: PopulationFrame, cs: ClassSizes, tableCounts?: ArrayLike<number>): { sizes: Float64Array; inconsistent: number } {
+export function classPopulationSizes(frame: PopulationFrame, cs: Pick<ClassSizes, 'sizes'>, tableCounts?: ArrayLike<number>): { sizes: Float64Array; inconsistent: number } {
   const sizes = new Float64Array(cs.sizes.length);
   let inconsistent = 0;
   if (frame.source === 'populationTable' && tableCounts) {

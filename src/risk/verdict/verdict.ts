@@ -9,14 +9,15 @@
  */
 import type { AdversaryModel } from '../../config/spec.js';
 import type { ResolvedThresholds } from '../../config/thresholds.js';
-import type { ClassSizes } from '../../model/classSizes.js';
+import type { ClassSizes, RiskGroups } from '../../model/classSizes.js';
 import type { ClassHistograms } from '../../model/classHistograms.js';
 import type { ThresholdLine } from '../../model/thresholdLine.js';
 import type { AdversaryRisks, IndividualRiskJson, PopulationUniquenessJson, SensitiveResult } from '../../contracts/measures.js';
 import { prosecutorLines, prosecutorRisk } from '../adversary/prosecutor.js';
 import { journalistLines, journalistRisk } from '../adversary/journalist.js';
 import { marketerLines, marketerRisk } from '../adversary/marketer.js';
-import { individualRiskOf, populationUniqueness } from '../population/summary.js';
+import { frequencyOfFrequencies, type FrequencyOfFrequencies } from '../population/frequencyOfFrequencies.js';
+import { individualRiskOf, populationUniqueness, populationUniquenessOf } from '../population/summary.js';
 import { evaluateSensitive, type SensitiveModel } from '../sensitive/evaluate.js';
 import { classPopulationSizes, knowsPopulation, type PopulationFrame } from './frame.js';
 import { line, verdictOf } from './lineKinds.js';
@@ -40,14 +41,23 @@ export interface VerdictInput {
   maxDisScore?: number;
   /** false: compute only what a threshold asks for (the search); default true (every measure). */
   full?: boolean;
+  /**
+   * false: nothing per class is needed of the verdict (the search, the explorer): over a
+   * partition, with F_k = f_k / pi and no individual risk, the record-risk measures and the
+   * estimators are then computed from the frequency of class sizes (same figures, to the
+   * bit: every sum is correctly rounded) and populationSizes is absent. Default true.
+   */
+  perClass?: boolean;
 }
 
 export interface Verdict {
   /** k: the smallest class (0 when there is none). */
   k: number;
   risk: AdversaryRisks;
-  /** F_k per class. */
-  populationSizes: Float64Array;
+  /** F_k per class (absent when the input said perClass: false and the sizes' frequencies were used). */
+  populationSizes?: Float64Array;
+  /** The frequency of class sizes, when the measures were computed from it. */
+  sizeFrequencies?: FrequencyOfFrequencies;
   /** Classes contradicting the population table (F set to f). */
   inconsistentClasses: number;
   individualRisk?: { json: IndividualRiskJson; risks: Float64Array };
@@ -58,29 +68,34 @@ export interface Verdict {
 }
 
 /** Every measure and threshold line of a set of classes. */
+export function measure(input: VerdictInput & { perClass?: true }): Verdict & { populationSizes: Float64Array };
+export function measure(input: VerdictInput): Verdict;
 export function measure(input: VerdictInput): Verdict {
   const { classes: cs, frame, models, thresholds: t } = input;
   const full = input.full ?? true;
   const levels = t.riskLevels;
+  const fof = bySizes(input) ? frequencyOfFrequencies(cs.sizes) : undefined;
+  // The measures below see groups of classes: one per class, or one per distinct class size.
+  const groups: RiskGroups = fof ? { records: fof.sizes, sizes: fof.sizes, n: cs.n, classes: fof.classCounts } : cs;
   let k = Infinity;
-  for (let c = 0; c < cs.sizes.length; c++) if (cs.sizes[c] < k) k = cs.sizes[c];
-  if (cs.sizes.length === 0) k = 0;
-  const { sizes: F, inconsistent } = classPopulationSizes(frame, cs, input.populationCounts);
+  for (let c = 0; c < groups.sizes.length; c++) if (groups.sizes[c] < k) k = groups.sizes[c];
+  if (groups.sizes.length === 0) k = 0;
+  const { sizes: F, inconsistent } = classPopulationSizes(frame, groups, input.populationCounts);
   const N = frame.size;
 
   const lines: ThresholdLine[] = [];
   if (t.k !== undefined) lines.push(line('k', k, t.k));
   const risk: AdversaryRisks = {};
   if (models.includes('prosecutor')) {
-    risk.prosecutor = prosecutorRisk(cs, levels);
+    risk.prosecutor = prosecutorRisk(groups, levels);
     lines.push(...prosecutorLines(risk.prosecutor, t));
   }
   if (models.includes('journalist')) {
-    risk.journalist = journalistRisk(cs, F, N, levels);
+    risk.journalist = journalistRisk(groups, F, N, levels);
     lines.push(...journalistLines(risk.journalist, t));
   }
   if (models.includes('marketer')) {
-    risk.marketer = marketerRisk(cs, F);
+    risk.marketer = marketerRisk(groups, F);
     lines.push(...marketerLines(risk.marketer, t));
   }
 
@@ -91,9 +106,9 @@ export function measure(input: VerdictInput): Verdict {
     lines.push(...out.lines);
   }
 
-  const out: Verdict = { k, risk, populationSizes: F, inconsistentClasses: inconsistent, sensitive, lines, verdict: 'pass' };
+  const out: Verdict = { k, risk, ...(fof ? { sizeFrequencies: fof } : { populationSizes: F }), inconsistentClasses: inconsistent, sensitive, lines, verdict: 'pass' };
   if (knowsPopulation(frame) && (full || t.populationUniqueness !== undefined)) {
-    out.uniqueness = populationUniqueness(input.uniquenessSizes ?? cs.sizes, N);
+    out.uniqueness = fof ? populationUniquenessOf(fof, N) : populationUniqueness(input.uniquenessSizes ?? cs.sizes, N);
     if (t.populationUniqueness !== undefined) {
       const f = out.uniqueness.uniqueness.dankar.fraction;
       // An undefined estimate cannot show the population is safe: the line fails.
@@ -109,4 +124,13 @@ export function measure(input: VerdictInput): Verdict {
   if (input.maxDisScore !== undefined && t.disSuda !== undefined) lines.push(line('disSuda', input.maxDisScore, t.disSuda));
   out.verdict = verdictOf(lines);
   return out;
+}
+
+/**
+ * Whether the measures can be computed from the frequency of class sizes: nothing per class is
+ * asked for, the classes partition the records (each class's records see its own size), F_k
+ * depends on f_k alone (no population table) and no individual risk (its F_k are per class).
+ */
+function bySizes(input: VerdictInput): boolean {
+  return input.perClass === false && input.classes.partition && input.populationCounts === undefined && input.individualRisk === undefined && input.uniquenessSizes === undefined && input.frame.source !== 'populationTable';
 }
