@@ -26,11 +26,17 @@ function caseDir(): string {
   return dir;
 }
 
-function expectClean(r: { code: number; stdout: string; stderr: string }, what: string): void {
+/**
+ * `names`: marked cells that may legitimately be echoed because the CSV sniffer can take a
+ * header-less file's first line as its header, and column names are printed by design.
+ */
+function expectClean(r: { code: number; stdout: string; stderr: string }, what: string, names: readonly string[] = []): void {
   expect([0, 1, 2, 3, 4], `${what}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
   expect(r.stderr, what).not.toContain('internal error');
   expect(r.stderr, what).not.toMatch(/\n\s+at /);
-  expect(r.stdout + r.stderr, what).not.toContain(MARK);
+  let out = r.stdout + r.stderr;
+  for (const name of names) out = out.replace(new RegExp(`${name}(?![0-9])`, 'g'), '');
+  expect(out, what).not.toContain(MARK);
 }
 
 // ---- CSV bytes -------------------------------------------------------------------------
@@ -48,6 +54,8 @@ interface CsvCase {
   ext: string;
   csv: Record<string, unknown> | undefined;
   qis: string[];
+  /** The marked cell of the first line when the file has no header (it may be read as a column name). */
+  firstLineMarks: string[];
 }
 
 const csvCase: fc.Arbitrary<CsvCase> = fc
@@ -102,7 +110,8 @@ const csvCase: fc.Arbitrary<CsvCase> = fc
         bytes = Buffer.concat([bytes.subarray(0, at), g.inserted, bytes.subarray(at)]);
         break;
     }
-    return { bytes, ext, csv: g.csv, qis: g.qis };
+    const firstLineMarks = !g.withHeader && g.rows.length > 0 ? [g.rows[0]![1]] : [];
+    return { bytes, ext, csv: g.csv, qis: g.qis, firstLineMarks };
   });
 
 describe('arbitrary CSV bytes', () => {
@@ -114,8 +123,8 @@ describe('arbitrary CSV bytes', () => {
         fs.writeFileSync(path.join(dir, data), c.bytes);
         const specText = stringify({ dataset: { path: data, ...(c.csv ? { csv: c.csv } : {}) }, attributes: { quasiIdentifiers: c.qis }, thresholds: { k: 2 } });
         fs.writeFileSync(path.join(dir, 'spec.yaml'), specText);
-        expectClean(await cli('analyze', path.join(dir, 'spec.yaml'), '--quiet'), 'analyze');
-        expectClean(await cli('profile', path.join(dir, data), '--quiet'), 'profile');
+        expectClean(await cli('analyze', path.join(dir, 'spec.yaml'), '--quiet'), 'analyze', c.firstLineMarks);
+        expectClean(await cli('profile', path.join(dir, data), '--quiet'), 'profile', c.firstLineMarks);
         fs.rmSync(dir, { recursive: true, force: true });
       }),
       { numRuns: 45 },
