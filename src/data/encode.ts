@@ -218,15 +218,6 @@ export async function encodeQuasiIdentifiers(db: Database, source: DataSource | 
     if (nc >= 0) for (let g = 0; g < groups; g++) if (codes[i][g] === nc) missing += counts[g];
     return { name, distinct: cardinalities[i], missing };
   });
-  for (const s of qiStats) {
-    if (s.missing === rows) {
-      throw new DataError(`${source.display}: quasi-identifier "${s.name}" has only missing values [rule: qi.allMissing]`, {
-        file: source.display,
-        column: s.name,
-        rule: 'qi.allMissing',
-      });
-    }
-  }
   return {
     table: { qiNames: [...qis], codes, cardinalities, nullCodes, counts, records: rows },
     rows,

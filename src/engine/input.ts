@@ -67,6 +67,7 @@ export async function readInput(db: Database, loaded: LoadedSpec, options: Input
   for (const r of [verified, popVerified, encodedR, sha256R]) if (r.status === 'rejected') throw r.reason;
   const encoded = (encodedR as PromiseFulfilledResult<EncodedData>).value;
   const sha256 = (sha256R as PromiseFulfilledResult<string>).value;
+  warnings.push(...allMissingWarnings(loaded, encoded, display));
   return { source, display, columns, warnings, encoded, sha256, ...(await populationTotalOf(db, popSource)) };
 }
 
@@ -102,7 +103,37 @@ async function readRemoteInput(db: Database, loaded: LoadedSpec, dataset: ClickH
       rule: 'clickhouse.changed',
     });
   }
+  warnings.push(...allMissingWarnings(loaded, encoded, display));
   return { source, display, columns, warnings, encoded, sha256: remoteTableDigest(fingerprint), ...(await populationTotalOf(db, popSource)) };
+}
+
+/**
+ * A quasi-identifier whose every value is missing. Under the exclude policy that leaves no
+ * record to measure: a DataError [rule: qi.allMissing]. Otherwise the missing value is a value
+ * of its own (or a wildcard) and the column is constant: it distinguishes no record, which is
+ * harmless to the verdict but usually means a wrong column or csv.nullStrings, or a column
+ * suppressed throughout (a file edra wrote, analysed again): a review warning, acknowledged
+ * with a reason when it is meant.
+ */
+function allMissingWarnings(loaded: LoadedSpec, encoded: EncodedData, display: string): ResultWarning[] {
+  const out: ResultWarning[] = [];
+  for (const s of encoded.qiStats) {
+    if (s.missing < encoded.rows) continue;
+    if (loaded.spec.missingValues === 'exclude') {
+      throw new DataError(`${display}: quasi-identifier "${s.name}" has only missing values, so the exclude policy leaves no record [rule: qi.allMissing]`, {
+        file: display,
+        column: s.name,
+        rule: 'qi.allMissing',
+      });
+    }
+    out.push({
+      rule: 'qi.allMissing',
+      subject: s.name,
+      review: true,
+      message: `quasi-identifier "${s.name}" has only missing values: it distinguishes no record. Check the column and dataset.csv.nullStrings, or acknowledge it with a reason if it was suppressed on purpose.`,
+    });
+  }
+  return out;
 }
 
 /**

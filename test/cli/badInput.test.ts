@@ -105,11 +105,22 @@ describe('data errors (exit 3)', () => {
     expect(firstLine((await cli('analyze', spec('dup', 'dup.csv'))).stderr)).toContain('"age"');
   });
 
-  it('a QI with only missing values', async () => {
+  it('a QI with only missing values: an error under the exclude policy (no record is left)', async () => {
     t.file('nullqi.csv', `age,zip,name\n,02139,${SECRET}\n,02139,${SECRET}\n,60601,${SECRET}\n`);
-    const r = await cli('analyze', spec('nullqi', 'nullqi.csv'));
+    const r = await cli('analyze', spec('nullqi', 'nullqi.csv', '[age, zip]', 'missingValues: exclude\n'));
     expectCleanError(r, 3, 'qi.allMissing', 'nullqi.csv');
     expect(firstLine(r.stderr)).toContain('"age"');
+  });
+
+  it('a QI with only missing values: a review warning when missing is a value (exit 4 until acknowledged)', async () => {
+    const r = await cli('analyze', spec('nullqi-own', 'nullqi.csv'), '--json');
+    expect(r.code).toBe(4);
+    const w = (JSON.parse(r.stdout) as { warnings: { rule: string; subject?: string; review?: boolean; message: string }[] }).warnings.find((x) => x.rule === 'qi.allMissing');
+    expect(w).toMatchObject({ subject: 'age', review: true });
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+    const acked = spec('nullqi-ack', 'nullqi.csv', '[age, zip]', 'acknowledgements:\n  - { rule: qi.allMissing, subject: age, reason: suppressed throughout on purpose }\n');
+    const a = JSON.parse((await cli('analyze', acked, '--json')).stdout) as { warnings: { rule: string; acknowledged?: string }[] };
+    expect(a.warnings.find((x) => x.rule === 'qi.allMissing')?.acknowledged).toBe('suppressed throughout on purpose');
   });
 
   it('a QI of nulls under nullStrings: [NA]', async () => {
@@ -120,7 +131,9 @@ describe('data errors (exit 3)', () => {
       path.join(t.dir, 'na.yaml'),
       'dataset:\n  path: na.csv\n  csv: { nullStrings: [NA] }\nattributes:\n  quasiIdentifiers: [age, zip]\n',
     );
-    expectCleanError(await cli('analyze', path.join(t.dir, 'na.yaml')), 3, 'qi.allMissing', 'na.csv');
+    const na = await cli('analyze', path.join(t.dir, 'na.yaml'), '--json');
+    expect(na.code).toBe(4);
+    expect((JSON.parse(na.stdout) as { warnings: { rule: string }[] }).warnings.map((w) => w.rule)).toContain('qi.allMissing');
   });
 
   it('a cell that does not parse as its declared type names the column, not the value', async () => {

@@ -62,8 +62,8 @@ export const dataCases: BadInput[] = [
   { name: 'a truncated .csv.gz', ...with1('data.csv.gz', bigGz.subarray(0, Math.floor(bigGz.length * 0.6))), code: 3, rule: 'data.compression', at: 'data.csv.gz' },
   { name: 'a corrupt .csv.gz', ...with1('data.csv.gz', corruptGz), code: 3, rule: 'data.compression', at: 'data.csv.gz' },
   { name: 'a .csv.zst that is not zstd', ...with1('data.csv.zst', good), code: 3, rule: 'data.compression', at: 'data.csv.zst' },
-  { name: 'a quasi-identifier with only missing values', ...with1('data.csv', `age,zip,name\n,02139,${C}\n,60601,${C}\n`), code: 3, rule: 'qi.allMissing', at: 'data.csv', column: 'age' },
-  { name: 'a quasi-identifier missing under nullStrings', files: { 'spec.yaml': `dataset:\n  path: data.csv\n  csv: { nullStrings: [NA] }\nattributes:\n  quasiIdentifiers: [age, zip]\n`, 'data.csv': `age,zip\nNA,${C}\nNA,02139\n` }, argv: ['analyze', '@spec.yaml'], code: 3, rule: 'qi.allMissing', at: 'data.csv', column: 'age' },
+  { name: 'a quasi-identifier with only missing values under the exclude policy', ...with1('data.csv', `age,zip,name\n,02139,${C}\n,60601,${C}\n`, 'missingValues: exclude\n'), code: 3, rule: 'qi.allMissing', at: 'data.csv', column: 'age' },
+  { name: 'a quasi-identifier missing under nullStrings (exclude policy)', files: { 'spec.yaml': `dataset:\n  path: data.csv\n  csv: { nullStrings: [NA] }\nattributes:\n  quasiIdentifiers: [age, zip]\nmissingValues: exclude\n`, 'data.csv': `age,zip\nNA,${C}\nNA,02139\n` }, argv: ['analyze', '@spec.yaml'], code: 3, rule: 'qi.allMissing', at: 'data.csv', column: 'age' },
   {
     name: 'a value that does not parse as its declared type (anonymize reads every column)',
     files: {
