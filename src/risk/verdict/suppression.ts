@@ -13,9 +13,9 @@ import type { SuppressionMode } from './lineKinds.js';
 
 /** The classes of the output of one node. */
 export interface OutputClasses {
-  /** outputOf[c]: output class of node class c (-1: dropped). */
+  /** outputOf[c]: output class of node class c (-1: dropped). Read-only: may be a shared identity. */
   readonly outputOf: Int32Array;
-  /** sizes[o]: records of output class o. */
+  /** sizes[o]: records of output class o. Read-only: may be the node's own sizes. */
   readonly sizes: Int32Array;
   /** Records suppressed (dropped or masked); 0 when the limit was exceeded. */
   readonly suppressed: number;
@@ -35,15 +35,32 @@ export function outputClasses(sizes: Int32Array, count: number, requiredSize: nu
   let below = 0;
   for (let c = 0; c < count; c++) if (sizes[c] < requiredSize) below += sizes[c];
   const suppress = below > 0 && below <= maxSuppressed;
+  if (!suppress) {
+    // Nothing suppressed: the output classes are the node's (no copy: at a million classes two
+    // fresh arrays cost more than every measure of the verdict).
+    return { outputOf: identity(count), sizes: count === sizes.length ? sizes : sizes.subarray(0, count), suppressed: 0, belowRequired: below, maskedClass: -1, overLimit: below > maxSuppressed };
+  }
   const outputOf = new Int32Array(count);
   let kept = 0;
-  for (let c = 0; c < count; c++) outputOf[c] = suppress && sizes[c] < requiredSize ? -1 : kept++;
-  const masked = suppress && mode === 'mask';
+  for (let c = 0; c < count; c++) outputOf[c] = sizes[c] < requiredSize ? -1 : kept++;
+  const masked = mode === 'mask';
   const out = new Int32Array(kept + (masked ? 1 : 0));
   for (let c = 0; c < count; c++) if (outputOf[c] >= 0) out[outputOf[c]] = sizes[c];
   if (masked) {
     out[kept] = below;
     for (let c = 0; c < count; c++) if (outputOf[c] < 0) outputOf[c] = kept;
   }
-  return { outputOf, sizes: out, suppressed: suppress ? below : 0, belowRequired: below, maskedClass: masked ? kept : -1, overLimit: below > maxSuppressed };
+  return { outputOf, sizes: out, suppressed: below, belowRequired: below, maskedClass: masked ? kept : -1, overLimit: false };
+}
+
+/** 0, 1, 2, ... shared by every output that suppresses nothing (grown when needed, never written after). */
+let identityBuffer = new Int32Array(0);
+
+/** The identity map of `count` classes (a view of the shared buffer). */
+function identity(count: number): Int32Array {
+  if (identityBuffer.length < count) {
+    identityBuffer = new Int32Array(Math.max(count, 2 * identityBuffer.length));
+    for (let c = 0; c < identityBuffer.length; c++) identityBuffer[c] = c;
+  }
+  return identityBuffer.subarray(0, count);
 }
