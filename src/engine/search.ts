@@ -256,6 +256,7 @@ export async function prepareSearch(db: Database, loaded: LoadedSpec, options: P
   const settings = searchSettings(loaded, frame, table.records, weights !== undefined);
   const payload: SearchPayload = {
     ...groupCodesOf(table, hierarchies),
+    distinct: true, // the encode pass's groups (GROUP BY the QIs), excluded ones dropped
     heights: hierarchies.map((h) => h.height),
     shares: hierarchies.map((h) => [...h.shares]),
     leaves: hierarchies.map((h) => h.leaves),
