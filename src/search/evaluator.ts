@@ -73,7 +73,12 @@ export interface NodeOutcome {
 
 /** One node seen in full (NodeEvaluator.inspect). */
 export interface NodeInspection {
-  outcome: NodeOutcome;
+  /**
+   * The search's outcome, but for the search metric's utility and bound: a node seen in full
+   * reports the loss of its output under every metric (src/search/utilityReport.ts) instead,
+   * and the search's figure (suppression counted even over the limit) is not computed.
+   */
+  outcome: Omit<NodeOutcome, 'utility' | 'bound'>;
   /** The node's classes before suppression. */
   classes: NodeClasses;
   /** classOfGroup[g]: the node class of input group g (when known). */
@@ -82,6 +87,11 @@ export interface NodeInspection {
   output?: OutputClasses;
   /** The verdict of the output, every measure; absent when nothing is released. */
   verdict?: Verdict;
+}
+
+/** What run() returns: an inspection with the whole outcome (utility and bound NaN when `full`). */
+interface Evaluation extends Omit<NodeInspection, 'outcome'> {
+  outcome: NodeOutcome;
 }
 
 interface CacheEntry {
@@ -127,7 +137,7 @@ export class NodeEvaluator {
     return this.run(node, levels, true, true);
   }
 
-  private run(node: number, levels: Int32Array, withLines: boolean, full: boolean): NodeInspection {
+  private run(node: number, levels: Int32Array, withLines: boolean, full: boolean): Evaluation {
     const s = this.data.settings;
     const from = this.bestCached(levels);
     // The node itself is cached (explore re-measures it, the search revisits it): no roll-up.
@@ -157,7 +167,8 @@ export class NodeEvaluator {
         if (f < k) k = f;
       }
     }
-    const { utility, bound } = nodeUtility(this.tables, this.data, levels, classes, required, S);
+    // At a node of a million classes below the required size this is a pass per QI over them.
+    const { utility, bound } = full ? { utility: Number.NaN, bound: Number.NaN } : nodeUtility(this.tables, this.data, levels, classes, required, S);
     const out: NodeOutcome = {
       node,
       classes: classes.count,
